@@ -1,0 +1,49 @@
+package org.recworkbench.api;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Receives progress of a long operation and tells it whether to stop. Implementations must be thread
+ * safe: parallel workers report {@link #worked(long)} concurrently.
+ *
+ * @since 1.0
+ */
+@ConsumerType
+public interface ProgressMonitor {
+
+    /** A monitor that ignores progress and is never canceled. */
+    ProgressMonitor NONE = new ProgressMonitor() {
+        @Override
+        public void begin(String task, long totalWork) {
+        }
+
+        @Override
+        public void worked(long work) {
+        }
+
+        @Override
+        public void done() {
+        }
+
+        @Override
+        public boolean isCanceled() {
+            return false;
+        }
+    };
+
+    /** Starts a task; {@code totalWork} is {@code -1} when unknown. */
+    void begin(String task, long totalWork);
+
+    void worked(long work);
+
+    void done();
+
+    boolean isCanceled();
+
+    /** Throws {@link OperationCanceledException} when the user asked to stop. */
+    default void checkCanceled() {
+        if (isCanceled()) {
+            throw new OperationCanceledException("operation canceled");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.recworkbench.api.compute;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Dense kernels behind batched scoring and training. Several backends may be registered (pure Java,
+ * ND4J, CUDA); the engine uses the available one with the highest {@link #priority()} unless a spec
+ * forces one. All backends give the same results within float tolerance. Thread safe.
+ *
+ * @since 1.0
+ */
+@ConsumerType
+public interface ComputeBackend {
+
+    /** Short stable id, e.g. {@code cpu}. */
+    String id();
+
+    String description();
+
+    /** Higher wins when the engine picks automatically. */
+    int priority();
+
+    /** Whether this backend can run here (natives loaded, device present). */
+    boolean isAvailable();
+
+    /**
+     * {@code out[i*n + j] = sum_d a[i*d + x] * b[j*d + x]}: the product of a row-major {@code m×d} matrix
+     * with the transpose of a row-major {@code n×d} matrix (user factors against item factors).
+     */
+    void multiplyTransposed(float[] a, int m, float[] b, int n, int d, float[] out);
+
+    /**
+     * For each of {@code rows} rows of a row-major {@code rows×cols} score matrix, the indices of the
+     * {@code k} highest scores, best first, ties by lower index; {@code -Infinity}/NaN entries are never
+     * selected and unfilled slots get index -1. Outputs are {@code rows×k}.
+     */
+    void topK(float[] scores, int rows, int cols, int k, int[] outItems, float[] outScores);
+}

@@ -1,0 +1,43 @@
+package org.recworkbench.api.data;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An immutable dataset: interactions over dense user and item indices, the id indices that map them to
+ * external ids, item and user attributes, and descriptive metadata ({@code source}, {@code feedback} =
+ * explicit|implicit, {@code ratingScale}, …).
+ *
+ * @since 1.0
+ */
+public record Dataset(String name, IdIndex users, IdIndex items, Interactions interactions,
+        Attributes itemAttributes, Attributes userAttributes, Map<String, String> metadata) {
+
+    /** Metadata key: {@code explicit} (ratings) or {@code implicit} (events, counts). */
+    public static final String FEEDBACK = "feedback";
+    /** Metadata key: where the data came from (path or generator description). */
+    public static final String SOURCE = "source";
+
+    public Dataset {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(items, "items");
+        Objects.requireNonNull(interactions, "interactions");
+        if (interactions.numUsers() != users.size() || interactions.numItems() != items.size()) {
+            throw new IllegalArgumentException("interactions span " + interactions.numUsers() + "x"
+                    + interactions.numItems() + " but indices hold " + users.size() + "x" + items.size());
+        }
+        itemAttributes = itemAttributes == null ? Attributes.empty() : itemAttributes;
+        userAttributes = userAttributes == null ? Attributes.empty() : userAttributes;
+        metadata = Map.copyOf(metadata == null ? Map.of() : metadata);
+    }
+
+    /** The same dataset with other interactions over the same id space (e.g. after filtering). */
+    public Dataset withInteractions(Interactions newInteractions) {
+        return new Dataset(name, users, items, newInteractions, itemAttributes, userAttributes, metadata);
+    }
+
+    public boolean isImplicit() {
+        return "implicit".equals(metadata.get(FEEDBACK));
+    }
+}
