@@ -1,0 +1,2 @@
+/** Non-personalised baselines: Random and MostPopular. */
+package org.recworkbench.algo.baseline;

@@ -1,0 +1,2 @@
+/** Neighbourhood algorithms: item-based k-nearest-neighbours. */
+package org.recworkbench.algo.knn;

@@ -1,0 +1,2 @@
+/** The pure-Java compute backend, always present. */
+package org.recworkbench.backend.cpu;

@@ -1,0 +1,273 @@
+package org.recworkbench.cli.internal;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.recworkbench.api.ParameterDescriptor;
+import org.recworkbench.api.RecWorkbenchException;
+import org.recworkbench.api.algo.Recommender;
+import org.recworkbench.api.compute.ComputeBackend;
+import org.recworkbench.api.data.Dataset;
+import org.recworkbench.api.data.DatasetAdapter;
+import org.recworkbench.api.data.DatasetFilter;
+import org.recworkbench.api.data.Splitter;
+import org.recworkbench.api.interactive.Environment;
+import org.recworkbench.api.interactive.Policy;
+import org.recworkbench.api.metrics.MetricSet;
+import org.recworkbench.core.DatasetStatistics;
+import org.recworkbench.core.ExperimentRunner;
+import org.recworkbench.core.PluginRegistry;
+import org.recworkbench.core.RunListener;
+import org.recworkbench.core.result.ExperimentResult;
+import org.recworkbench.core.spec.DatasetSpec;
+import org.recworkbench.core.spec.ExperimentSpec;
+import org.recworkbench.core.spec.FilterSpec;
+import org.recworkbench.core.spec.SpecReader;
+import org.recworkbench.report.ReportWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The {@code recwb} commands. Exit codes: 0 success, 1 failure (one line on stderr says why), 2 bad
+ * usage, 3 a run finished but some algorithms failed.
+ */
+@Command(name = "recwb", mixinStandardHelpOptions = true, version = "RecWorkbench 0.1.0",
+        description = "RecWorkbench: build, evaluate and compare recommender systems.")
+final class Recwb implements Runnable {
+
+    /** The engine services the commands use. */
+    record Services(PluginRegistry registry, ExperimentRunner runner, Supplier<List<ReportWriter>> writers) {
+    }
+
+    static final int EXIT_FAILED_ALGORITHMS = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs one command line and returns the exit code. */
+    static int execute(Services services, String[] args, PrintStream out, PrintStream err) {
+        CommandLine cl = new CommandLine(new Recwb());
+        cl.addSubcommand("run", new RunCommand(services, out, err));
+        cl.addSubcommand("list", new ListCommand(services, out));
+        cl.addSubcommand("describe", new DescribeCommand(services, out, err));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof RecWorkbenchException) {
+                err.println("recwb: " + e.getMessage());
+            } else {
+                err.println("recwb: internal error: " + e);
+                e.printStackTrace(err);
+            }
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    // ---------------------------------------------------------------- run
+
+    @Command(name = "run", description = "Run the experiment described by a spec file (YAML or JSON).")
+    static final class RunCommand implements Callable<Integer> {
+        private final Services services;
+        private final PrintStream out;
+        private final PrintStream err;
+
+        @Parameters(index = "0", paramLabel = "SPEC", description = "experiment spec file (.yaml, .yml or .json)")
+        Path specFile;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+                description = "folder for results (default: the spec's output, else results/<name>)")
+        Path output;
+
+        @Option(names = "--seed", description = "override the spec's seed")
+        Long seed;
+
+        @Option(names = "--threads", description = "override the number of worker threads")
+        Integer threads;
+
+        RunCommand(Services services, PrintStream out, PrintStream err) {
+            this.services = services;
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            ExperimentSpec s = new SpecReader().read(specFile);
+            if (seed != null || threads != null) {
+                s = new ExperimentSpec(s.name(), seed != null ? seed : s.seed(), s.dataset(), s.filters(), s.split(),
+                        s.algorithms(), s.metrics(), s.protocol(), s.backend(), threads != null ? threads : s.threads(),
+                        s.output());
+            }
+            Path folder = output != null ? output
+                    : s.output() != null ? Path.of(s.output()) : Path.of("results", s.name());
+            TerminalProgress progress = new TerminalProgress(err, System.console() != null);
+            out.printf("Running '%s' (seed %d, %d threads)%n", s.name(), s.seed(), s.threads());
+            ExperimentResult result = services.runner().run(s, event -> {
+                if (event instanceof RunListener.AlgorithmFinished f && !f.result().succeeded()) {
+                    err.println("  " + f.result().label() + " " + f.result().status() + ": " + f.result().failure());
+                }
+            }, progress);
+            out.println();
+            out.printf("Dataset %s: %d users, %d items, %d interactions; split %s: %d train, %d test, "
+                    + "%d test users; backend %s%n", result.dataset().name(), result.dataset().users(),
+                    result.dataset().items(), result.dataset().interactions(), result.split(), result.trainSize(),
+                    result.testSize(), result.testUsers(), result.backend());
+            out.println(Tables.results(result));
+            List<String> written = new ArrayList<>();
+            for (ReportWriter w : services.writers().get()) {
+                w.write(result, folder).forEach(p -> written.add(p.getFileName().toString()));
+            }
+            out.printf("Results in %s (%s), %.1f s in all%n", folder, String.join(", ", written), result.seconds());
+            long failed = result.algorithms().stream().filter(a -> !a.succeeded()).count();
+            if (failed > 0) {
+                err.printf("recwb: %d of %d algorithms failed%n", failed, result.algorithms().size());
+                return EXIT_FAILED_ALGORITHMS;
+            }
+            return 0;
+        }
+    }
+
+    // ---------------------------------------------------------------- list
+
+    @Command(name = "list", description = "List what is registered now: adapters, algorithms, metrics, splitters, "
+            + "filters, backends, simulators, policies.")
+    static final class ListCommand implements Callable<Integer> {
+        private final Services services;
+        private final PrintStream out;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "KIND",
+                description = "only this kind: adapters, algorithms, metrics, splitters, filters, backends, "
+                        + "simulators, policies")
+        String kind;
+
+        ListCommand(Services services, PrintStream out) {
+            this.services = services;
+            this.out = out;
+        }
+
+        @Override
+        public Integer call() {
+            PluginRegistry r = services.registry();
+            Map<String, Runnable> sections = new LinkedHashMap<>();
+            sections.put("adapters", () -> {
+                for (DatasetAdapter a : r.datasetAdapters()) {
+                    line(a.id(), a.description());
+                    options(a.options());
+                }
+            });
+            sections.put("algorithms", () -> {
+                for (Recommender a : r.recommenders()) {
+                    var d = a.descriptor();
+                    line(d.id(), "[" + d.family() + "] " + d.description());
+                    options(d.parameters());
+                }
+            });
+            sections.put("metrics", () -> {
+                for (MetricSet m : r.metricSets()) {
+                    line(m.id(), m.description() + ": " + m.catalog().stream()
+                            .map(d -> d.name() + (d.cutoff() < 0 ? "@K" : "")).collect(Collectors.joining(", ")));
+                }
+            });
+            sections.put("splitters", () -> {
+                for (Splitter s : r.splitters()) {
+                    line(s.id(), s.description());
+                    options(s.options());
+                }
+            });
+            sections.put("filters", () -> {
+                for (DatasetFilter f : r.filters()) {
+                    line(f.id(), f.description());
+                    options(f.options());
+                }
+            });
+            sections.put("backends", () -> {
+                for (ComputeBackend b : r.backends()) {
+                    line(b.id(), b.description() + " (priority " + b.priority() + (b.isAvailable() ? "" : ", unavailable")
+                            + ")");
+                }
+            });
+            sections.put("simulators", () -> r.environments().forEach((Environment e) -> line(e.id(), e.description())));
+            sections.put("policies", () -> r.policies().forEach((Policy p) -> line(p.id(), p.description())));
+            if (kind != null && !sections.containsKey(kind)) {
+                throw new RecWorkbenchException("unknown kind '" + kind + "'; expected one of " + sections.keySet());
+            }
+            sections.forEach((name, body) -> {
+                if (kind == null || kind.equals(name)) {
+                    out.println(name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1) + ":");
+                    body.run();
+                }
+            });
+            return 0;
+        }
+
+        private void line(String id, String description) {
+            out.printf("  %-18s %s%n", id, description);
+        }
+
+        private void options(List<ParameterDescriptor> options) {
+            for (ParameterDescriptor p : options) {
+                out.printf("      %-22s %s (default %s; %s)%n", p.name(), p.description(), p.defaultValue(),
+                        p.allowedText());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- describe
+
+    @Command(name = "describe", description = "Load a dataset and print its statistics. DATASET is a spec file "
+            + "(its dataset and filters are used) or an adapter id with -O options.")
+    static final class DescribeCommand implements Callable<Integer> {
+        private final Services services;
+        private final PrintStream out;
+        private final PrintStream err;
+
+        @Parameters(index = "0", paramLabel = "DATASET", description = "spec file, or adapter id (see 'recwb list adapters')")
+        String dataset;
+
+        @Option(names = {"-O", "--option"}, paramLabel = "KEY=VALUE", description = "adapter option, repeatable")
+        Map<String, String> options = new LinkedHashMap<>();
+
+        DescribeCommand(Services services, PrintStream out, PrintStream err) {
+            this.services = services;
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            DatasetSpec ds;
+            List<FilterSpec> filters = List.of();
+            Path asFile = Path.of(dataset);
+            String lower = dataset.toLowerCase(Locale.ROOT);
+            if (Files.isRegularFile(asFile)
+                    && (lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json"))) {
+                ExperimentSpec s = new SpecReader().read(asFile);
+                ds = s.dataset();
+                filters = s.filters();
+            } else {
+                ds = new DatasetSpec(dataset, new LinkedHashMap<>(options));
+            }
+            TerminalProgress progress = new TerminalProgress(err, System.console() != null);
+            Dataset d = services.runner().loadDataset(ds, filters, progress);
+            out.print(Tables.statistics(DatasetStatistics.of(d), d));
+            return 0;
+        }
+    }
+}

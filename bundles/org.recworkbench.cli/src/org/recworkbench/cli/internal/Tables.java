@@ -1,0 +1,116 @@
+package org.recworkbench.cli.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.recworkbench.api.data.Attributes;
+import org.recworkbench.api.data.Dataset;
+import org.recworkbench.core.DatasetStatistics;
+import org.recworkbench.core.result.AlgorithmResult;
+import org.recworkbench.core.result.ExperimentResult;
+
+/** Plain-text tables for the terminal. */
+final class Tables {
+    private Tables() {
+    }
+
+    /** One row per algorithm: status, every metric, fit and evaluation time. */
+    static String results(ExperimentResult result) {
+        List<String> header = new ArrayList<>(List.of("algorithm", "status"));
+        header.addAll(result.metricIds());
+        header.addAll(List.of("fit s", "eval s"));
+        List<List<String>> rows = new ArrayList<>();
+        for (AlgorithmResult a : result.algorithms()) {
+            List<String> row = new ArrayList<>(List.of(a.label(), a.status().name().toLowerCase(Locale.ROOT)));
+            for (String m : result.metricIds()) {
+                Double v = a.aggregates().get(m);
+                row.add(v == null || v.isNaN() ? "-" : String.format(Locale.ROOT, "%.4f", v));
+            }
+            row.add(String.format(Locale.ROOT, "%.2f", a.fitSeconds()));
+            row.add(String.format(Locale.ROOT, "%.2f", a.evaluateSeconds()));
+            rows.add(row);
+        }
+        return render(header, rows);
+    }
+
+    static String render(List<String> header, List<List<String>> rows) {
+        int[] width = new int[header.size()];
+        for (int c = 0; c < width.length; c++) {
+            width[c] = header.get(c).length();
+            for (List<String> r : rows) {
+                width[c] = Math.max(width[c], r.get(c).length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        appendRow(sb, header, width);
+        List<String> rule = new ArrayList<>();
+        for (int w : width) {
+            rule.add("-".repeat(w));
+        }
+        appendRow(sb, rule, width);
+        for (List<String> r : rows) {
+            appendRow(sb, r, width);
+        }
+        return sb.toString();
+    }
+
+    private static void appendRow(StringBuilder sb, List<String> cells, int[] width) {
+        for (int c = 0; c < cells.size(); c++) {
+            String cell = cells.get(c);
+            boolean left = c < 2;
+            String pad = " ".repeat(width[c] - cell.length());
+            sb.append(left ? cell + pad : pad + cell);
+            sb.append(c + 1 < cells.size() ? "  " : "\n");
+        }
+    }
+
+    static String statistics(DatasetStatistics s, Dataset d) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Dataset      %s (%s feedback)%n", s.name(),
+                d.metadata().getOrDefault(Dataset.FEEDBACK, "unknown")));
+        sb.append(String.format(Locale.ROOT, "Source       %s%n", d.metadata().getOrDefault(Dataset.SOURCE, "?")));
+        sb.append(String.format(Locale.ROOT, "Users        %,d with interactions (%,d known)%n", s.users(),
+                s.userIndexSize()));
+        sb.append(String.format(Locale.ROOT, "Items        %,d with interactions (%,d known)%n", s.items(),
+                s.itemIndexSize()));
+        sb.append(String.format(Locale.ROOT, "Interactions %,d%n", s.interactions()));
+        sb.append(String.format(Locale.ROOT, "Density      %.4f%% (%.6f)%n", s.density() * 100, s.density()));
+        sb.append(String.format(Locale.ROOT, "Per user     min %d, median %.1f, mean %.1f, max %d%n", s.minPerUser(),
+                s.medianPerUser(), s.meanPerUser(), s.maxPerUser()));
+        sb.append(String.format(Locale.ROOT, "Per item     min %d, median %.1f, max %d%n", s.minPerItem(),
+                s.medianPerItem(), s.maxPerItem()));
+        sb.append(String.format(Locale.ROOT, "Popularity   Gini %.3f; top 20%% of items hold %.1f%% of interactions%n",
+                s.itemGini(), s.shortHeadShare() * 100));
+        sb.append(String.format(Locale.ROOT, "Mean value   %.5f%n", s.meanValue()));
+        if (!s.valueHistogram().isEmpty()) {
+            sb.append("Values      ");
+            for (Map.Entry<Double, Long> e : s.valueHistogram().entrySet()) {
+                double v = e.getKey();
+                String label = v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+                sb.append(String.format(Locale.ROOT, " %s: %,d (%.1f%%)", label, e.getValue(),
+                        100.0 * e.getValue() / s.interactions()));
+            }
+            sb.append(System.lineSeparator());
+        }
+        if (s.interactions() > 0 && s.lastTimestamp() > 0) {
+            sb.append(String.format(Locale.ROOT, "Time span    %s .. %s%n", Instant.ofEpochSecond(s.firstTimestamp()),
+                    Instant.ofEpochSecond(s.lastTimestamp())));
+        }
+        appendAttributes(sb, "Item attrs", d.itemAttributes());
+        appendAttributes(sb, "User attrs", d.userAttributes());
+        return sb.toString();
+    }
+
+    private static void appendAttributes(StringBuilder sb, String title, Attributes a) {
+        if (a.isEmpty()) {
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        a.categorical().forEach((name, c) -> parts.add(name + " (" + c.values().size() + " values)"));
+        a.numeric().keySet().forEach(name -> parts.add(name + " (numeric)"));
+        a.text().keySet().forEach(name -> parts.add(name + " (text)"));
+        sb.append(String.format(Locale.ROOT, "%-12s %s%n", title, String.join(", ", parts)));
+    }
+}

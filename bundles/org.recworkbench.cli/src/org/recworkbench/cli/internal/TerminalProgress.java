@@ -1,0 +1,93 @@
+package org.recworkbench.cli.internal;
+
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.recworkbench.api.ProgressMonitor;
+
+/**
+ * A progress bar on the terminal ({@code [#####-----] 52% evaluate item-knn 3120/6000 1.2s}), redrawn in
+ * place at most ten times a second. When stderr is not a terminal, only the start and end of each task are
+ * printed, so logs stay readable. Thread safe.
+ */
+final class TerminalProgress implements ProgressMonitor {
+    private static final int WIDTH = 30;
+    private static final long REDRAW_NANOS = 100_000_000L;
+
+    private final PrintStream out;
+    private final boolean interactive;
+    private final AtomicBoolean canceled = new AtomicBoolean();
+    private final AtomicLong done = new AtomicLong();
+    private volatile String task = "";
+    private volatile long total = -1;
+    private volatile long started;
+    private volatile long lastDraw;
+
+    TerminalProgress(PrintStream out, boolean interactive) {
+        this.out = out;
+        this.interactive = interactive;
+    }
+
+    @Override
+    public synchronized void begin(String newTask, long totalWork) {
+        task = newTask;
+        total = totalWork;
+        done.set(0);
+        started = System.nanoTime();
+        lastDraw = 0;
+        if (!interactive) {
+            out.println("  " + newTask + " ...");
+        } else {
+            draw(true);
+        }
+    }
+
+    @Override
+    public void worked(long work) {
+        done.addAndGet(work);
+        if (interactive && System.nanoTime() - lastDraw > REDRAW_NANOS) {
+            draw(false);
+        }
+    }
+
+    @Override
+    public synchronized void done() {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (interactive) {
+            out.print("\r\033[K");
+        }
+        out.printf("  %s done in %.2f s%n", task, seconds);
+        out.flush();
+    }
+
+    @Override
+    public boolean isCanceled() {
+        return canceled.get();
+    }
+
+    void cancel() {
+        canceled.set(true);
+    }
+
+    private synchronized void draw(boolean force) {
+        long now = System.nanoTime();
+        if (!force && now - lastDraw <= REDRAW_NANOS) {
+            return;
+        }
+        lastDraw = now;
+        long d = done.get();
+        double seconds = (now - started) / 1e9;
+        StringBuilder sb = new StringBuilder("\r\033[K");
+        if (total > 0) {
+            int filled = (int) Math.min(WIDTH, d * WIDTH / total);
+            sb.append('[').append("#".repeat(filled)).append("-".repeat(WIDTH - filled)).append("] ");
+            sb.append(String.format("%3d%% ", Math.min(100, d * 100 / total)));
+            sb.append(task).append(' ').append(d).append('/').append(total);
+        } else {
+            sb.append("[").append(" ".repeat((int) (seconds * 4) % WIDTH)).append("*").append("] ").append(task);
+        }
+        sb.append(String.format(" %.1fs", seconds));
+        out.print(sb);
+        out.flush();
+    }
+}

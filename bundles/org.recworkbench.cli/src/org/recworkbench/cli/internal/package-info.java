@@ -1,0 +1,2 @@
+/** The {@code recwb} command line: an Equinox application with picocli commands. */
+package org.recworkbench.cli.internal;

@@ -1,0 +1,31 @@
+package org.recworkbench.core;
+
+import org.osgi.annotation.versioning.ConsumerType;
+import org.recworkbench.core.result.AlgorithmResult;
+
+/**
+ * Hears what an experiment run is doing (for progress bars, live tables and logs). Called from the run's
+ * thread; implementations must return quickly.
+ */
+@ConsumerType
+public interface RunListener {
+
+    RunListener NONE = event -> {
+    };
+
+    void onEvent(RunEvent event);
+
+    /** The events of a run, in order: stage changes, per-algorithm start and end. */
+    sealed interface RunEvent {
+    }
+
+    /** A new stage: {@code load}, {@code filter}, {@code split}, {@code fit:<label>}, {@code evaluate:<label>}. */
+    record StageStarted(String stage) implements RunEvent {
+    }
+
+    record AlgorithmStarted(String label) implements RunEvent {
+    }
+
+    record AlgorithmFinished(AlgorithmResult result) implements RunEvent {
+    }
+}

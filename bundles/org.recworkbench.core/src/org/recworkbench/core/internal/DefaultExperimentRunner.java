@@ -1,0 +1,267 @@
+package org.recworkbench.core.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.recworkbench.api.InvalidSpecException;
+import org.recworkbench.api.OperationCanceledException;
+import org.recworkbench.api.Parameters;
+import org.recworkbench.api.ProgressMonitor;
+import org.recworkbench.api.algo.Model;
+import org.recworkbench.api.algo.Recommender;
+import org.recworkbench.api.algo.TrainingContext;
+import org.recworkbench.api.compute.ComputeBackend;
+import org.recworkbench.api.data.Dataset;
+import org.recworkbench.api.data.DatasetAdapter;
+import org.recworkbench.api.data.DatasetFilter;
+import org.recworkbench.api.data.Interactions;
+import org.recworkbench.api.data.Split;
+import org.recworkbench.api.data.Splitter;
+import org.recworkbench.api.metrics.Metric;
+import org.recworkbench.api.metrics.MetricAccumulator;
+import org.recworkbench.api.metrics.Relevance;
+import org.recworkbench.core.DatasetStatistics;
+import org.recworkbench.core.ExperimentRunner;
+import org.recworkbench.core.PluginRegistry;
+import org.recworkbench.core.RunListener;
+import org.recworkbench.core.result.AlgorithmResult;
+import org.recworkbench.core.result.AlgorithmResult.Status;
+import org.recworkbench.core.result.ExperimentResult;
+import org.recworkbench.core.spec.AlgorithmSpec;
+import org.recworkbench.core.spec.DatasetSpec;
+import org.recworkbench.core.spec.ExperimentSpec;
+import org.recworkbench.core.spec.FilterSpec;
+import org.recworkbench.core.spec.ProtocolSpec;
+
+/**
+ * The offline experiment pipeline. Everything the spec names is resolved and validated before any data is
+ * read, so a typo fails in milliseconds with the field named.
+ */
+@Component(service = ExperimentRunner.class)
+public class DefaultExperimentRunner implements ExperimentRunner {
+
+    private final PluginRegistry registry;
+
+    @Activate
+    public DefaultExperimentRunner(@Reference PluginRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** An algorithm resolved against the registry, with validated parameters. */
+    private record Planned(AlgorithmSpec spec, Recommender recommender, Parameters params) {
+    }
+
+    @Override
+    public ExperimentResult run(ExperimentSpec spec, RunListener listener, ProgressMonitor monitor) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        // resolve everything first
+        DatasetAdapter adapter = adapter(spec.dataset());
+        List<DatasetFilter> filters = filters(spec.filters());
+        Splitter splitter = registry.splitter(spec.split().method()).orElseThrow(() -> new InvalidSpecException(
+                "split.method", "unknown split method '" + spec.split().method() + "'; available: "
+                        + ids(registry.splitters().stream().map(Splitter::id).toList())));
+        List<Planned> planned = plan(spec.algorithms());
+        List<Metric> metrics = new MetricResolver(registry.metricSets()).resolve(spec.metrics());
+        ComputeBackend backend = backend(spec.backend());
+        int listLength = metrics.stream().mapToInt(m -> m.descriptor().cutoff()).max().orElse(10);
+        if (metrics.stream().anyMatch(m -> m.descriptor().cutoff() == 0)) {
+            listLength = Math.max(listLength, 100);
+        }
+
+        listener.onEvent(new RunListener.StageStarted("load"));
+        Dataset dataset = load(adapter, spec.dataset(), monitor);
+        listener.onEvent(new RunListener.StageStarted("filter"));
+        dataset = applyFilters(dataset, filters, spec.filters());
+        listener.onEvent(new RunListener.StageStarted("split"));
+        monitor.checkCanceled();
+        Split split = splitter.split(dataset, spec.split().options(), spec.seed());
+        Relevance[] relevance = relevance(split.test(), spec.protocol());
+        Dataset trainView = dataset.withInteractions(split.train());
+        FullRankingEvaluator evaluator = new FullRankingEvaluator(backend, spec.threads());
+
+        List<AlgorithmResult> results = new ArrayList<>();
+        boolean canceled = false;
+        for (Planned p : planned) {
+            AlgorithmResult r;
+            if (canceled) {
+                r = AlgorithmResult.failed(p.spec().label(), p.spec().id(), p.params().asMap(), Status.CANCELED,
+                        "run canceled", 0, 0);
+            } else {
+                listener.onEvent(new RunListener.AlgorithmStarted(p.spec().label()));
+                r = runOne(p, trainView, split, relevance, metrics, listLength, spec, backend, evaluator, listener,
+                        monitor);
+                canceled = r.status() == Status.CANCELED;
+            }
+            results.add(r);
+            listener.onEvent(new RunListener.AlgorithmFinished(r));
+        }
+        int testUsers = (int) java.util.Arrays.stream(relevance).filter(x -> x != null && !x.isEmpty()).count();
+        return new ExperimentResult(spec, DatasetStatistics.of(dataset), split.description(), split.train().size(),
+                split.test().size(), testUsers, backend.id(),
+                metrics.stream().map(m -> m.descriptor().id()).toList(), results, dataset.users(), started,
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    private AlgorithmResult runOne(Planned p, Dataset trainView, Split split, Relevance[] relevance,
+            List<Metric> metrics, int listLength, ExperimentSpec spec, ComputeBackend backend,
+            FullRankingEvaluator evaluator, RunListener listener, ProgressMonitor monitor) {
+        String label = p.spec().label();
+        long t0 = System.nanoTime();
+        double fitSeconds = 0;
+        try {
+            listener.onEvent(new RunListener.StageStarted("fit:" + label));
+            TrainingContext context = new TrainingContext(trainView, spec.seed(), monitor, backend, spec.threads());
+            Model model = p.recommender().fit(context, split.train(), p.params());
+            fitSeconds = (System.nanoTime() - t0) / 1e9;
+            if (!registry.isRegistered(p.recommender())) {
+                throw new PluginRemovedException("plugin of '" + label + "' was uninstalled during the run");
+            }
+            listener.onEvent(new RunListener.StageStarted("evaluate:" + label));
+            long t1 = System.nanoTime();
+            FullRankingEvaluator.Outcome outcome = evaluator.evaluate(model, split.train(),
+                    spec.protocol().excludeTrain(), relevance, metrics, listLength, monitor,
+                    () -> registry.isRegistered(p.recommender()), label);
+            double evalSeconds = (System.nanoTime() - t1) / 1e9;
+            Map<String, Double> aggregates = new LinkedHashMap<>();
+            for (int m = 0; m < metrics.size(); m++) {
+                MetricAccumulator acc = metrics.get(m).newAccumulator();
+                for (double v : outcome.values()[m]) {
+                    acc.add(v);
+                }
+                aggregates.put(metrics.get(m).descriptor().id(), acc.result());
+            }
+            return new AlgorithmResult(label, p.spec().id(), p.params().asMap(), Status.SUCCEEDED, null,
+                    metrics.stream().map(m -> m.descriptor().id()).toList(), aggregates, outcome.users(),
+                    outcome.values(), fitSeconds, evalSeconds);
+        } catch (OperationCanceledException e) {
+            return AlgorithmResult.failed(label, p.spec().id(), p.params().asMap(), Status.CANCELED, "canceled",
+                    fitSeconds, 0);
+        } catch (RuntimeException | LinkageError e) {
+            // one algorithm's failure must not stop the others (NoClassDefFoundError after an uninstall included)
+            return AlgorithmResult.failed(label, p.spec().id(), p.params().asMap(), Status.FAILED, reason(e),
+                    fitSeconds, 0);
+        }
+    }
+
+    private static String reason(Throwable e) {
+        StringBuilder sb = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        if (!(e instanceof PluginRemovedException) && e.getMessage() != null) {
+            sb.insert(0, e.getClass().getSimpleName() + ": ");
+        }
+        Throwable cause = e.getCause();
+        while (cause != null && cause != cause.getCause()) {
+            sb.append(" (caused by ").append(cause).append(')');
+            cause = cause.getCause();
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public Dataset loadDataset(DatasetSpec datasetSpec, List<FilterSpec> filterSpecs, ProgressMonitor monitor) {
+        DatasetAdapter adapter = adapter(datasetSpec);
+        List<DatasetFilter> filters = filters(filterSpecs);
+        return applyFilters(load(adapter, datasetSpec, monitor), filters, filterSpecs);
+    }
+
+    private Dataset load(DatasetAdapter adapter, DatasetSpec spec, ProgressMonitor monitor) {
+        monitor.checkCanceled();
+        return adapter.load(spec.options(), monitor);
+    }
+
+    private static Dataset applyFilters(Dataset dataset, List<DatasetFilter> filters, List<FilterSpec> specs) {
+        for (int i = 0; i < filters.size(); i++) {
+            dataset = filters.get(i).apply(dataset, specs.get(i).options());
+        }
+        return dataset;
+    }
+
+    private DatasetAdapter adapter(DatasetSpec spec) {
+        return registry.datasetAdapter(spec.adapter()).orElseThrow(() -> new InvalidSpecException("dataset.adapter",
+                "unknown dataset adapter '" + spec.adapter() + "'; available: "
+                        + ids(registry.datasetAdapters().stream().map(DatasetAdapter::id).toList())));
+    }
+
+    private List<DatasetFilter> filters(List<FilterSpec> specs) {
+        List<DatasetFilter> out = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            String type = specs.get(i).type();
+            int index = i;
+            out.add(registry.filter(type).orElseThrow(() -> new InvalidSpecException("filters[" + index + "].type",
+                    "unknown filter '" + type + "'; available: "
+                            + ids(registry.filters().stream().map(DatasetFilter::id).toList()))));
+        }
+        return out;
+    }
+
+    private List<Planned> plan(List<AlgorithmSpec> specs) {
+        List<Planned> out = new ArrayList<>();
+        java.util.Set<String> labels = new java.util.HashSet<>();
+        for (int i = 0; i < specs.size(); i++) {
+            AlgorithmSpec a = specs.get(i);
+            String field = "algorithms[" + i + "]";
+            if (!labels.add(a.label())) {
+                throw new InvalidSpecException(field + ".label", "duplicate label '" + a.label()
+                        + "'; give each run of the same algorithm its own label");
+            }
+            Recommender r = registry.recommender(a.id()).orElseThrow(() -> new InvalidSpecException(field + ".id",
+                    "unknown algorithm '" + a.id() + "'; available: " + ids(registry.recommenders().stream()
+                            .map(x -> x.descriptor().id()).toList())));
+            out.add(new Planned(a, r, Parameters.validate(field + ".params", r.descriptor().parameters(),
+                    a.params())));
+        }
+        return out;
+    }
+
+    private ComputeBackend backend(String id) {
+        List<ComputeBackend> all = registry.backends();
+        if ("auto".equals(id)) {
+            return all.stream().filter(ComputeBackend::isAvailable).findFirst()
+                    .orElseThrow(() -> new InvalidSpecException("backend", "no compute backend is available"));
+        }
+        ComputeBackend b = all.stream().filter(x -> x.id().equals(id)).findFirst()
+                .orElseThrow(() -> new InvalidSpecException("backend", "unknown backend '" + id + "'; available: "
+                        + ids(all.stream().map(ComputeBackend::id).toList()) + " or auto"));
+        if (!b.isAvailable()) {
+            throw new InvalidSpecException("backend", "backend '" + id + "' is installed but cannot run here");
+        }
+        return b;
+    }
+
+    /** The relevant test items of each user under the protocol (null for users without any). */
+    static Relevance[] relevance(Interactions test, ProtocolSpec protocol) {
+        var byUser = test.userItems();
+        Relevance[] out = new Relevance[test.numUsers()];
+        int[] cols = byUser.columns();
+        float[] vals = byUser.values();
+        for (int u = 0; u < out.length; u++) {
+            int start = byUser.rowStart(u);
+            int end = byUser.rowEnd(u);
+            int[] items = new int[end - start];
+            float[] gains = new float[end - start];
+            int n = 0;
+            for (int p = start; p < end; p++) {
+                if (protocol.relevanceThreshold() == null || vals[p] >= protocol.relevanceThreshold()) {
+                    items[n] = cols[p];
+                    gains[n] = protocol.graded() ? vals[p] : 1f;
+                    n++;
+                }
+            }
+            if (n > 0) {
+                out[u] = Relevance.graded(java.util.Arrays.copyOf(items, n), java.util.Arrays.copyOf(gains, n));
+            }
+        }
+        return out;
+    }
+
+    private static String ids(List<String> ids) {
+        return ids.isEmpty() ? "none" : ids.stream().collect(Collectors.joining(", "));
+    }
+
+}

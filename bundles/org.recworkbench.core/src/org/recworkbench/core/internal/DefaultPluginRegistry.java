@@ -1,0 +1,190 @@
+package org.recworkbench.core.internal;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.recworkbench.api.algo.Recommender;
+import org.recworkbench.api.compute.ComputeBackend;
+import org.recworkbench.api.data.DatasetAdapter;
+import org.recworkbench.api.data.DatasetFilter;
+import org.recworkbench.api.data.Splitter;
+import org.recworkbench.api.interactive.Environment;
+import org.recworkbench.api.interactive.Policy;
+import org.recworkbench.api.metrics.MetricSet;
+import org.recworkbench.core.PluginRegistry;
+
+/**
+ * Tracks every plugin service through {@code MULTIPLE} + {@code DYNAMIC} references, so bundles come and go
+ * while the framework runs. Keyed by service object identity; listings are sorted by id.
+ */
+@Component(service = PluginRegistry.class)
+public class DefaultPluginRegistry implements PluginRegistry {
+
+    private final Map<Recommender, Boolean> recommenders = new ConcurrentHashMap<>();
+    private final Map<DatasetAdapter, Boolean> adapters = new ConcurrentHashMap<>();
+    private final Map<DatasetFilter, Boolean> filters = new ConcurrentHashMap<>();
+    private final Map<Splitter, Boolean> splitters = new ConcurrentHashMap<>();
+    private final Map<MetricSet, Boolean> metricSets = new ConcurrentHashMap<>();
+    private final Map<ComputeBackend, Boolean> backends = new ConcurrentHashMap<>();
+    private final Map<Environment, Boolean> environments = new ConcurrentHashMap<>();
+    private final Map<Policy, Boolean> policies = new ConcurrentHashMap<>();
+
+    private static <T> List<T> sorted(Map<T, Boolean> services, Function<T, String> id) {
+        return services.keySet().stream().sorted(Comparator.comparing(id)).toList();
+    }
+
+    private static <T> Optional<T> find(Map<T, Boolean> services, Function<T, String> id, String wanted) {
+        return sorted(services, id).stream().filter(s -> id.apply(s).equals(wanted)).findFirst();
+    }
+
+    @Override
+    public List<Recommender> recommenders() {
+        return sorted(recommenders, r -> r.descriptor().id());
+    }
+
+    @Override
+    public Optional<Recommender> recommender(String id) {
+        return find(recommenders, r -> r.descriptor().id(), id);
+    }
+
+    @Override
+    public List<DatasetAdapter> datasetAdapters() {
+        return sorted(adapters, DatasetAdapter::id);
+    }
+
+    @Override
+    public Optional<DatasetAdapter> datasetAdapter(String id) {
+        return find(adapters, DatasetAdapter::id, id);
+    }
+
+    @Override
+    public List<DatasetFilter> filters() {
+        return sorted(filters, DatasetFilter::id);
+    }
+
+    @Override
+    public Optional<DatasetFilter> filter(String id) {
+        return find(filters, DatasetFilter::id, id);
+    }
+
+    @Override
+    public List<Splitter> splitters() {
+        return sorted(splitters, Splitter::id);
+    }
+
+    @Override
+    public Optional<Splitter> splitter(String id) {
+        return find(splitters, Splitter::id, id);
+    }
+
+    @Override
+    public List<MetricSet> metricSets() {
+        return sorted(metricSets, MetricSet::id);
+    }
+
+    @Override
+    public List<ComputeBackend> backends() {
+        return backends.keySet().stream()
+                .sorted(Comparator.comparing((ComputeBackend b) -> !b.isAvailable())
+                        .thenComparing(Comparator.comparingInt(ComputeBackend::priority).reversed())
+                        .thenComparing(ComputeBackend::id))
+                .toList();
+    }
+
+    @Override
+    public List<Environment> environments() {
+        return sorted(environments, Environment::id);
+    }
+
+    @Override
+    public List<Policy> policies() {
+        return sorted(policies, Policy::id);
+    }
+
+    @Override
+    public boolean isRegistered(Object service) {
+        return recommenders.containsKey(service) || adapters.containsKey(service) || filters.containsKey(service)
+                || splitters.containsKey(service) || metricSets.containsKey(service)
+                || backends.containsKey(service) || environments.containsKey(service)
+                || policies.containsKey(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addRecommender(Recommender r) {
+        recommenders.put(r, Boolean.TRUE);
+    }
+
+    void removeRecommender(Recommender r) {
+        recommenders.remove(r);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addDatasetAdapter(DatasetAdapter a) {
+        adapters.put(a, Boolean.TRUE);
+    }
+
+    void removeDatasetAdapter(DatasetAdapter a) {
+        adapters.remove(a);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addDatasetFilter(DatasetFilter f) {
+        filters.put(f, Boolean.TRUE);
+    }
+
+    void removeDatasetFilter(DatasetFilter f) {
+        filters.remove(f);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addSplitter(Splitter s) {
+        splitters.put(s, Boolean.TRUE);
+    }
+
+    void removeSplitter(Splitter s) {
+        splitters.remove(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addMetricSet(MetricSet m) {
+        metricSets.put(m, Boolean.TRUE);
+    }
+
+    void removeMetricSet(MetricSet m) {
+        metricSets.remove(m);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addComputeBackend(ComputeBackend b) {
+        backends.put(b, Boolean.TRUE);
+    }
+
+    void removeComputeBackend(ComputeBackend b) {
+        backends.remove(b);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addEnvironment(Environment e) {
+        environments.put(e, Boolean.TRUE);
+    }
+
+    void removeEnvironment(Environment e) {
+        environments.remove(e);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPolicy(Policy p) {
+        policies.put(p, Boolean.TRUE);
+    }
+
+    void removePolicy(Policy p) {
+        policies.remove(p);
+    }
+}

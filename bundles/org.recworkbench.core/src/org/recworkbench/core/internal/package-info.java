@@ -1,0 +1,2 @@
+/** Engine implementation: the registry component, the runner, the full-ranking evaluator. */
+package org.recworkbench.core.internal;

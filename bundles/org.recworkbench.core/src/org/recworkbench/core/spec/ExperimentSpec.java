@@ -1,0 +1,39 @@
+package org.recworkbench.core.spec;
+
+import java.util.List;
+import org.recworkbench.api.InvalidSpecException;
+
+/**
+ * A whole offline experiment: which data, how to filter and split it, which algorithms, which metrics,
+ * under which protocol, with which seed. Missing optional parts get the documented defaults; see
+ * {@code docs/spec.md} for the schema.
+ */
+public record ExperimentSpec(String name, Long seed, DatasetSpec dataset, List<FilterSpec> filters, SplitSpec split,
+        List<AlgorithmSpec> algorithms, List<String> metrics, ProtocolSpec protocol, String backend,
+        Integer threads, String output) {
+
+    public static final long DEFAULT_SEED = 42L;
+    public static final List<String> DEFAULT_METRICS = List.of("Precision@10", "Recall@10", "NDCG@10", "MAP@10",
+            "MRR@10", "HitRate@10");
+
+    public ExperimentSpec {
+        if (dataset == null) {
+            throw new InvalidSpecException("dataset", "is required");
+        }
+        if (algorithms == null || algorithms.isEmpty()) {
+            throw new InvalidSpecException("algorithms", "at least one algorithm is required");
+        }
+        name = name == null || name.isBlank() ? "experiment" : name;
+        seed = seed == null ? DEFAULT_SEED : seed;
+        filters = filters == null ? List.of() : List.copyOf(filters);
+        split = split == null ? SplitSpec.DEFAULT : split;
+        algorithms = List.copyOf(algorithms);
+        metrics = metrics == null || metrics.isEmpty() ? DEFAULT_METRICS : List.copyOf(metrics);
+        protocol = protocol == null ? ProtocolSpec.DEFAULT : protocol;
+        backend = backend == null || backend.isBlank() ? "auto" : backend;
+        if (threads != null && threads < 1) {
+            throw new InvalidSpecException("threads", "got " + threads + ", expected a positive integer");
+        }
+        threads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    }
+}

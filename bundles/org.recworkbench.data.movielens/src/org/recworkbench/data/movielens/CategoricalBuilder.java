@@ -1,0 +1,44 @@
+package org.recworkbench.data.movielens;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.recworkbench.api.data.Attributes;
+import org.recworkbench.api.data.IdIndex;
+
+/** Collects multi-valued labels per entity index and freezes them into a categorical attribute. */
+final class CategoricalBuilder {
+    private final String name;
+    private final IdIndex.Builder values = new IdIndex.Builder();
+    private final List<Set<Integer>> perEntity = new ArrayList<>();
+
+    CategoricalBuilder(String name) {
+        this.name = name;
+    }
+
+    void add(int entity, String label) {
+        while (perEntity.size() <= entity) {
+            perEntity.add(null);
+        }
+        Set<Integer> set = perEntity.get(entity);
+        if (set == null) {
+            set = new LinkedHashSet<>(4);
+            perEntity.set(entity, set);
+        }
+        set.add(values.intern(label));
+    }
+
+    boolean isEmpty() {
+        return values.size() == 0;
+    }
+
+    Attributes.Categorical build(int entities) {
+        int[][] of = new int[entities][];
+        for (int e = 0; e < entities; e++) {
+            Set<Integer> set = e < perEntity.size() ? perEntity.get(e) : null;
+            of[e] = set == null ? new int[0] : set.stream().mapToInt(Integer::intValue).sorted().toArray();
+        }
+        return new Attributes.Categorical(name, values.build(), of);
+    }
+}

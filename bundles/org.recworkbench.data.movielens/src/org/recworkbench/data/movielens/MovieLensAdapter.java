@@ -1,0 +1,366 @@
+package org.recworkbench.data.movielens;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.exceptions.CsvValidationException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.osgi.service.component.annotations.Component;
+import org.recworkbench.api.DatasetFormatException;
+import org.recworkbench.api.InvalidSpecException;
+import org.recworkbench.api.ParameterDescriptor;
+import org.recworkbench.api.Parameters;
+import org.recworkbench.api.ProgressMonitor;
+import org.recworkbench.api.data.Dataset;
+import org.recworkbench.api.data.DatasetAdapter;
+
+/**
+ * Reads MovieLens releases exactly as GroupLens distributes them, unpacked into a folder:
+ * <ul>
+ * <li>{@code 100k}: {@code u.data} (TAB-separated), {@code u.item} (|-separated, ISO-8859-1, 19 genre flags),
+ * {@code u.user}, {@code u.genre}; the official folds u1..u5, ua, ub through the {@code fold} option;</li>
+ * <li>{@code dat} (1M, 10M): {@code ratings.dat}, {@code movies.dat}, {@code users.dat}, {@code tags.dat},
+ * fields separated by {@code ::};</li>
+ * <li>{@code csv} (20M, 25M, 32M, latest, latest-small): {@code ratings.csv}, {@code movies.csv},
+ * {@code tags.csv} with a header, quoted titles, CRLF tolerated (parsed with OpenCSV).</li>
+ * </ul>
+ * Genres and tags become categorical item attributes, the year in the title a numeric one. Any file may be
+ * gzipped ({@code .gz}).
+ */
+@Component(service = DatasetAdapter.class)
+public class MovieLensAdapter implements DatasetAdapter {
+
+    static final List<String> FOLDS = List.of("none", "u1", "u2", "u3", "u4", "u5", "ua", "ub");
+
+    private static final List<ParameterDescriptor> OPTIONS = List.of(
+            ParameterDescriptor.ofString("path", null, "folder holding the unpacked release"),
+            ParameterDescriptor.ofEnum("variant", "auto", List.of("auto", "100k", "dat", "csv"),
+                    "file layout; auto detects it from the files present"),
+            ParameterDescriptor.ofEnum("fold", "none", FOLDS,
+                    "100K only: load an official split (base = train, test = held out) for split method "
+                            + "'predefined'"),
+            ParameterDescriptor.ofBoolean("tags", true, "load tag assignments as an item attribute where present"));
+
+    private static final String[] RATINGS_HEADER = {"userId", "movieId", "rating", "timestamp"};
+    private static final String[] MOVIES_HEADER = {"movieId", "title", "genres"};
+    private static final String[] TAGS_HEADER = {"userId", "movieId", "tag", "timestamp"};
+
+    @Override
+    public String id() {
+        return "movielens";
+    }
+
+    @Override
+    public String description() {
+        return "MovieLens 100K, 1M, 10M, 20M, 25M, 32M, latest and latest-small, as distributed by GroupLens";
+    }
+
+    @Override
+    public List<ParameterDescriptor> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public Dataset load(Map<String, ?> options, ProgressMonitor monitor) {
+        Parameters p = Parameters.validate("dataset.options", OPTIONS, options);
+        String pathText = p.getString("path");
+        if (pathText == null || pathText.isBlank()) {
+            throw new InvalidSpecException("dataset.options.path", "is required: the folder of the release");
+        }
+        Path dir = Path.of(pathText);
+        if (!Files.isDirectory(dir)) {
+            throw new InvalidSpecException("dataset.options.path", "not a folder: " + dir.toAbsolutePath());
+        }
+        String variant = p.getString("variant");
+        if ("auto".equals(variant)) {
+            variant = detect(dir);
+        }
+        String fold = p.getString("fold");
+        if (!"none".equals(fold) && !"100k".equals(variant)) {
+            throw new InvalidSpecException("dataset.options.fold", "official folds exist only for MovieLens 100K");
+        }
+        boolean tags = p.getBoolean("tags");
+        monitor.begin("load MovieLens (" + variant + ") from " + dir, -1);
+        try {
+            return switch (variant) {
+                case "100k" -> read100k(dir, "none".equals(fold) ? null : fold);
+                case "dat" -> readDat(dir, tags);
+                default -> readCsv(dir, tags);
+            };
+        } finally {
+            monitor.done();
+        }
+    }
+
+    static String detect(Path dir) {
+        if (exists(dir, "u.data") || exists(dir, "u1.base")) {
+            return "100k";
+        }
+        if (exists(dir, "ratings.dat")) {
+            return "dat";
+        }
+        if (exists(dir, "ratings.csv")) {
+            return "csv";
+        }
+        throw new InvalidSpecException("dataset.options.path", "no MovieLens ratings file (u.data, ratings.dat or "
+                + "ratings.csv, optionally .gz) in " + dir.toAbsolutePath());
+    }
+
+    private static boolean exists(Path dir, String name) {
+        return Files.isRegularFile(dir.resolve(name)) || Files.isRegularFile(dir.resolve(name + ".gz"));
+    }
+
+    private static Path file(Path dir, String name) {
+        Path plain = dir.resolve(name);
+        return Files.isRegularFile(plain) || !Files.isRegularFile(dir.resolve(name + ".gz")) ? plain
+                : dir.resolve(name + ".gz");
+    }
+
+    // ---- 100K ----
+
+    private static Dataset read100k(Path dir, String fold) {
+        MovieLensData data = new MovieLensData(1, 5);
+        if (exists(dir, "u.user")) {
+            try (LineSource src = LineSource.openText(file(dir, "u.user"))) {
+                for (String line; (line = src.next()) != null;) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    String[] f = fields(src, line, "\\|", 5, "id|age|gender|occupation|zip");
+                    int u = data.users.intern(MovieLensData.requireId(src, 1, "user id", f[0]));
+                    data.ages.put(u, (double) MovieLensData.parseLong(src, 2, "age", f[1]));
+                    data.gender.add(u, f[2].trim());
+                    data.occupation.add(u, f[3].trim());
+                }
+            }
+        }
+        String[] genreNames = genreNames100k(dir);
+        if (exists(dir, "u.item")) {
+            try (LineSource src = LineSource.openText(file(dir, "u.item"))) {
+                for (String line; (line = src.next()) != null;) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    String[] f = fields(src, line, "\\|", 5 + genreNames.length,
+                            "id|title|release date|video release date|IMDb URL|" + genreNames.length + " genre flags");
+                    int i = data.addMovie(src, f[0], f[1]);
+                    String date = f[2].trim();
+                    if (date.length() >= 4 && !data.years.containsKey(i)) {
+                        try {
+                            data.years.put(i, Double.parseDouble(date.substring(date.length() - 4)));
+                        } catch (NumberFormatException e) {
+                            throw src.error(3, "release date '" + date + "' does not end in a year");
+                        }
+                    }
+                    for (int g = 0; g < genreNames.length; g++) {
+                        String flag = f[5 + g].trim();
+                        if (flag.equals("1")) {
+                            data.genres.add(i, genreNames[g]);
+                        } else if (!flag.equals("0")) {
+                            throw src.error(6 + g, "genre flag '" + flag + "' is not 0 or 1");
+                        }
+                    }
+                }
+            }
+        }
+        if (fold == null) {
+            readTabRatings(file(dir, "u.data"), data, false);
+        } else {
+            readTabRatings(file(dir, fold + ".base"), data, false);
+            readTabRatings(file(dir, fold + ".test"), data, true);
+        }
+        return data.build(fold == null ? "ml-100k" : "ml-100k-" + fold, dir, fold);
+    }
+
+    private static String[] genreNames100k(Path dir) {
+        if (!exists(dir, "u.genre")) {
+            return new String[] {"unknown", "Action", "Adventure", "Animation", "Children's", "Comedy", "Crime",
+                    "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery", "Romance",
+                    "Sci-Fi", "Thriller", "War", "Western"};
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (LineSource src = LineSource.openText(file(dir, "u.genre"))) {
+            for (String line; (line = src.next()) != null;) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = fields(src, line, "\\|", 2, "name|index");
+                int index = (int) MovieLensData.parseLong(src, 2, "genre index", f[1]);
+                if (index != names.size()) {
+                    throw src.error(2, "genre index " + index + " out of order, expected " + names.size());
+                }
+                names.add(f[0].trim());
+            }
+        }
+        return names.toArray(String[]::new);
+    }
+
+    private static void readTabRatings(Path file, MovieLensData data, boolean test) {
+        if (!Files.isRegularFile(file)) {
+            throw new DatasetFormatException(file, 0, 0, "missing ratings file");
+        }
+        try (LineSource src = new LineSource(file, StandardCharsets.UTF_8)) {
+            for (String line; (line = src.next()) != null;) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = fields(src, line, "\t", 4, "user TAB item TAB rating TAB timestamp");
+                data.addRating(src, f[0], f[1], f[2], f[3], test);
+            }
+        }
+    }
+
+    // ---- 1M / 10M ----
+
+    private static Dataset readDat(Path dir, boolean tags) {
+        MovieLensData data = new MovieLensData(0.5f, 5);
+        if (exists(dir, "users.dat")) {
+            try (LineSource src = LineSource.openText(file(dir, "users.dat"))) {
+                for (String line; (line = src.next()) != null;) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    String[] f = fields(src, line, "::", 5, "UserID::Gender::Age::Occupation::Zip-code");
+                    int u = data.users.intern(MovieLensData.requireId(src, 1, "user id", f[0]));
+                    data.gender.add(u, f[1].trim());
+                    data.ages.put(u, (double) MovieLensData.parseLong(src, 3, "age", f[2]));
+                    data.occupation.add(u, f[3].trim());
+                }
+            }
+        }
+        if (exists(dir, "movies.dat")) {
+            try (LineSource src = LineSource.openText(file(dir, "movies.dat"))) {
+                for (String line; (line = src.next()) != null;) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    String[] f = fields(src, line, "::", 3, "MovieID::Title::Genres");
+                    addGenres(data, data.addMovie(src, f[0], f[1]), f[2]);
+                }
+            }
+        }
+        try (LineSource src = new LineSource(file(dir, "ratings.dat"), StandardCharsets.UTF_8)) {
+            for (String line; (line = src.next()) != null;) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = fields(src, line, "::", 4, "UserID::MovieID::Rating::Timestamp");
+                data.addRating(src, f[0], f[1], f[2], f[3], false);
+            }
+        }
+        if (tags && exists(dir, "tags.dat")) {
+            try (LineSource src = LineSource.openText(file(dir, "tags.dat"))) {
+                for (String line; (line = src.next()) != null;) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    String[] f = fields(src, line, "::", 4, "UserID::MovieID::Tag::Timestamp");
+                    addTag(data, src, f[1], f[2]);
+                }
+            }
+        }
+        return data.build(dir.getFileName() == null ? "movielens" : dir.getFileName().toString(), dir, null);
+    }
+
+    // ---- CSV releases ----
+
+    private static Dataset readCsv(Path dir, boolean tags) {
+        MovieLensData data = new MovieLensData(0.5f, 5);
+        if (exists(dir, "movies.csv")) {
+            readCsvFile(file(dir, "movies.csv"), MOVIES_HEADER,
+                    (src, f) -> addGenres(data, data.addMovie(src, f[0], f[1]), f[2]));
+        }
+        readCsvFile(file(dir, "ratings.csv"), RATINGS_HEADER,
+                (src, f) -> data.addRating(src, f[0], f[1], f[2], f[3], false));
+        if (tags && exists(dir, "tags.csv")) {
+            readCsvFile(file(dir, "tags.csv"), TAGS_HEADER, (src, f) -> addTag(data, src, f[1], f[2]));
+        }
+        return data.build(dir.getFileName() == null ? "movielens" : dir.getFileName().toString(), dir, null);
+    }
+
+    @FunctionalInterface
+    private interface RowHandler {
+        void accept(RowContext row, String[] fields);
+    }
+
+    /** Reads a CSV file with the expected header through OpenCSV; the row's line number is reported on error. */
+    private static void readCsvFile(Path file, String[] header, RowHandler handler) {
+        if (!Files.isRegularFile(file)) {
+            throw new DatasetFormatException(file, 0, 0, "missing file");
+        }
+        try (LineSource src = new LineSource(file, StandardCharsets.UTF_8);
+                CSVReader csv = new CSVReaderBuilder(src.reader()).build()) {
+            String[] first = csv.readNext();
+            if (first == null) {
+                throw new DatasetFormatException(file, 1, 0, "empty file, expected the header "
+                        + String.join(",", header));
+            }
+            if (first.length > 0 && !first[0].isEmpty() && first[0].charAt(0) == '\uFEFF') {
+                first[0] = first[0].substring(1);
+            }
+            if (!java.util.Arrays.equals(trim(first), header)) {
+                throw new DatasetFormatException(file, 1, 0, "header is '" + String.join(",", first)
+                        + "', expected '" + String.join(",", header) + "'");
+            }
+            long lineNo = csv.getLinesRead();
+            String[] row;
+            while ((row = csv.readNext()) != null) {
+                long rowStart = lineNo + 1;
+                lineNo = csv.getLinesRead();
+                if (row.length == 1 && row[0].isBlank()) {
+                    continue;
+                }
+                if (row.length != header.length) {
+                    throw new DatasetFormatException(file, rowStart, 0, "expected " + header.length
+                            + " comma-separated fields (" + String.join(",", header) + "), found " + row.length);
+                }
+                handler.accept((column, reason) -> new DatasetFormatException(file, rowStart, column, reason), row);
+            }
+        } catch (CsvValidationException e) {
+            throw new DatasetFormatException(file, e.getLineNumber(), 0, "malformed CSV: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new DatasetFormatException(file, 0, 0, "read failed: " + e, e);
+        }
+    }
+
+    private static String[] trim(String[] f) {
+        String[] t = new String[f.length];
+        for (int i = 0; i < f.length; i++) {
+            t[i] = f[i].trim();
+        }
+        return t;
+    }
+
+    // ---- shared ----
+
+    private static void addGenres(MovieLensData data, int item, String genres) {
+        for (String g : genres.split("\\|")) {
+            String name = g.trim();
+            if (!name.isEmpty() && !name.equals("(no genres listed)")) {
+                data.genres.add(item, name);
+            }
+        }
+    }
+
+    private static void addTag(MovieLensData data, RowContext src, String movie, String tag) {
+        String t = tag.trim().toLowerCase(Locale.ROOT);
+        if (!t.isEmpty()) {
+            int i = data.items.intern(MovieLensData.requireId(src, 2, "movie id", movie));
+            data.tags.add(i, t);
+        }
+    }
+
+    /** Splits a line into exactly {@code expected} fields, or fails naming the expected layout. */
+    static String[] fields(RowContext src, String line, String separatorRegex, int expected, String layout) {
+        String[] f = line.split(separatorRegex, -1);
+        if (f.length != expected) {
+            throw src.error(0, "expected " + expected + " fields (" + layout + "), found " + f.length);
+        }
+        return f;
+    }
+}

@@ -1,0 +1,2 @@
+/** Top-N ranking metrics: Precision, Recall, NDCG, MAP, MRR and HitRate at cutoffs. */
+package org.recworkbench.metrics.ranking;

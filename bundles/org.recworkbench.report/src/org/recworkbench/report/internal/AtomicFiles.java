@@ -1,0 +1,38 @@
+package org.recworkbench.report.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.recworkbench.api.RecWorkbenchException;
+
+/** Writes a file next to its destination and moves it into place, so readers never see half a file. */
+final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    @FunctionalInterface
+    interface Content {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    static Path write(Path target, Content content) {
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+            try {
+                try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    content.writeTo(out);
+                }
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new RecWorkbenchException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

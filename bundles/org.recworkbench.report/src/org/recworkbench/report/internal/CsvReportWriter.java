@@ -1,0 +1,84 @@
+package org.recworkbench.report.internal;
+
+import com.opencsv.CSVWriter;
+import com.opencsv.ICSVWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.osgi.service.component.annotations.Component;
+import org.recworkbench.core.result.AlgorithmResult;
+import org.recworkbench.core.result.ExperimentResult;
+import org.recworkbench.report.ReportWriter;
+
+/**
+ * {@code results.csv}: one row per algorithm (status, every aggregate metric, timings, failure reason);
+ * {@code per-user.csv}: one row per (algorithm, user) with every metric, for significance tests elsewhere.
+ * Numbers use a dot as decimal separator whatever the locale.
+ */
+@Component(service = ReportWriter.class)
+public class CsvReportWriter implements ReportWriter {
+
+    @Override
+    public String id() {
+        return "csv";
+    }
+
+    @Override
+    public List<Path> write(ExperimentResult result, Path folder) {
+        List<String> metrics = result.metricIds();
+        Path aggregate = AtomicFiles.write(folder.resolve("results.csv"), out -> {
+            try (CSVWriter csv = new CSVWriter(out, ',', ICSVWriter.DEFAULT_QUOTE_CHARACTER,
+                    ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n")) {
+                List<String> header = new ArrayList<>(List.of("algorithm", "id", "status"));
+                header.addAll(metrics);
+                header.addAll(List.of("users", "fit_seconds", "evaluate_seconds", "params", "failure"));
+                csv.writeNext(header.toArray(String[]::new), false);
+                for (AlgorithmResult a : result.algorithms()) {
+                    List<String> row = new ArrayList<>(List.of(a.label(), a.algorithmId(), a.status().name()));
+                    for (String m : metrics) {
+                        Double v = a.aggregates().get(m);
+                        row.add(v == null ? "" : number(v));
+                    }
+                    row.add(Integer.toString(a.users().length));
+                    row.add(number(a.fitSeconds()));
+                    row.add(number(a.evaluateSeconds()));
+                    row.add(a.params().toString());
+                    row.add(a.failure() == null ? "" : a.failure());
+                    csv.writeNext(row.toArray(String[]::new), false);
+                }
+            }
+        });
+        Path perUser = AtomicFiles.write(folder.resolve("per-user.csv"), out -> {
+            try (CSVWriter csv = new CSVWriter(out, ',', ICSVWriter.DEFAULT_QUOTE_CHARACTER,
+                    ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n")) {
+                List<String> header = new ArrayList<>(List.of("algorithm", "user"));
+                header.addAll(metrics);
+                csv.writeNext(header.toArray(String[]::new), false);
+                String[] row = new String[2 + metrics.size()];
+                for (AlgorithmResult a : result.algorithms()) {
+                    if (!a.succeeded()) {
+                        continue;
+                    }
+                    for (int j = 0; j < a.users().length; j++) {
+                        row[0] = a.label();
+                        row[1] = result.userIds().id(a.users()[j]);
+                        for (int m = 0; m < metrics.size(); m++) {
+                            row[2 + m] = number(a.perUser()[m][j]);
+                        }
+                        csv.writeNext(row, false);
+                    }
+                }
+            }
+        });
+        return List.of(aggregate, perUser);
+    }
+
+    static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%.6g", v).replaceFirst("(\\.\\d*?)0+(e|$)", "$1$2")
+                .replaceFirst("\\.(e|$)", "$1");
+    }
+}

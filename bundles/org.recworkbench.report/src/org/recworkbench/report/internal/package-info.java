@@ -1,0 +1,2 @@
+/** The built-in report writers. */
+package org.recworkbench.report.internal;
