@@ -61,6 +61,7 @@ public class DefaultExperimentRunner implements ExperimentRunner {
     public ExperimentResult run(ExperimentSpec spec, RunListener listener, ProgressMonitor monitor) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
+        spec.validate();
         // resolve everything first
         DatasetAdapter adapter = adapter(spec.dataset());
         List<DatasetFilter> filters = filters(spec.filters());

@@ -1,14 +1,10 @@
 package org.recworkbench.core.spec;
 
 import java.util.Map;
-import org.recworkbench.api.InvalidSpecException;
 
 /** Which dataset adapter to use, with its options (e.g. {@code path}, {@code variant}). */
 public record DatasetSpec(String adapter, Map<String, Object> options) {
     public DatasetSpec {
-        if (adapter == null || adapter.isBlank()) {
-            throw new InvalidSpecException("dataset.adapter", "is required");
-        }
         options = options == null ? Map.of() : java.util.Collections.unmodifiableMap(
                 new java.util.LinkedHashMap<>(options));
     }

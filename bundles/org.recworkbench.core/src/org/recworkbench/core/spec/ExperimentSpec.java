@@ -17,23 +17,50 @@ public record ExperimentSpec(String name, Long seed, DatasetSpec dataset, List<F
             "MRR@10", "HitRate@10");
 
     public ExperimentSpec {
-        if (dataset == null) {
-            throw new InvalidSpecException("dataset", "is required");
-        }
-        if (algorithms == null || algorithms.isEmpty()) {
-            throw new InvalidSpecException("algorithms", "at least one algorithm is required");
-        }
         name = name == null || name.isBlank() ? "experiment" : name;
         seed = seed == null ? DEFAULT_SEED : seed;
         filters = filters == null ? List.of() : List.copyOf(filters);
         split = split == null ? SplitSpec.DEFAULT : split;
-        algorithms = List.copyOf(algorithms);
+        algorithms = algorithms == null ? List.of() : List.copyOf(algorithms);
         metrics = metrics == null || metrics.isEmpty() ? DEFAULT_METRICS : List.copyOf(metrics);
         protocol = protocol == null ? ProtocolSpec.DEFAULT : protocol;
         backend = backend == null || backend.isBlank() ? "auto" : backend;
-        if (threads != null && threads < 1) {
+        threads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    }
+
+    /**
+     * Checks what the schema requires; the reader calls it after binding (so that an unknown field is
+     * reported as such, not as the required field it was meant to be) and the runner before running.
+     *
+     * @throws InvalidSpecException naming the field
+     */
+    public ExperimentSpec validate() {
+        if (dataset == null) {
+            throw new InvalidSpecException("dataset", "is required");
+        }
+        if (dataset.adapter() == null || dataset.adapter().isBlank()) {
+            throw new InvalidSpecException("dataset.adapter", "is required");
+        }
+        for (int i = 0; i < filters.size(); i++) {
+            if (filters.get(i).type() == null || filters.get(i).type().isBlank()) {
+                throw new InvalidSpecException("filters[" + i + "].type", "is required");
+            }
+        }
+        if (algorithms.isEmpty()) {
+            throw new InvalidSpecException("algorithms", "at least one algorithm is required");
+        }
+        for (int i = 0; i < algorithms.size(); i++) {
+            if (algorithms.get(i).id() == null || algorithms.get(i).id().isBlank()) {
+                throw new InvalidSpecException("algorithms[" + i + "].id", "is required");
+            }
+        }
+        if (threads < 1) {
             throw new InvalidSpecException("threads", "got " + threads + ", expected a positive integer");
         }
-        threads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (!ProtocolSpec.FULL_RANKING.equals(protocol.type())) {
+            throw new InvalidSpecException("protocol.type", "got '" + protocol.type()
+                    + "', expected one of [full-ranking]");
+        }
+        return this;
     }
 }

@@ -1,7 +1,6 @@
 package org.recworkbench.core.spec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.recworkbench.api.InvalidSpecException;
 
 /**
  * The evaluation protocol. {@code full-ranking} (the only one so far) ranks every item for every test user
@@ -16,9 +15,6 @@ public record ProtocolSpec(String type, @JsonProperty("relevance-threshold") Dou
 
     public ProtocolSpec {
         type = type == null || type.isBlank() ? FULL_RANKING : type;
-        if (!FULL_RANKING.equals(type)) {
-            throw new InvalidSpecException("protocol.type", "got '" + type + "', expected one of [full-ranking]");
-        }
         graded = graded != null && graded;
         excludeTrain = excludeTrain == null || excludeTrain;
     }

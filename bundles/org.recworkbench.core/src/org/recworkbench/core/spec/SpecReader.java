@@ -51,15 +51,23 @@ public final class SpecReader {
             if (spec == null) {
                 throw new InvalidSpecException("", origin + ": the spec is empty");
             }
-            return spec;
+            try {
+                return spec.validate();
+            } catch (InvalidSpecException e) {
+                throw new InvalidSpecException(e.field(), origin + ": " + stripField(e), e);
+            }
         } catch (UnrecognizedPropertyException e) {
             String allowed = e.getKnownPropertyIds() == null ? "?"
                     : e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                             .collect(Collectors.joining(", "));
-            throw new InvalidSpecException(path(e), origin + where(e.getLocation()) + ": unknown field '"
+            throw new InvalidSpecException(path(e), origin + whereKey(text, e.getPropertyName(), e.getLocation())
+                    + ": unknown field '"
                     + e.getPropertyName() + "'; allowed: " + allowed, e);
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof com.fasterxml.jackson.core.exc.StreamReadException syntax) {
+                throw syntaxError(syntax, isJson, origin);
+            }
             if (cause instanceof InvalidSpecException ise) {
                 // thrown by a record constructor: keep its field, prefix the location
                 String field = joinPath(path(e), ise.field());
@@ -69,9 +77,13 @@ public final class SpecReader {
             throw new InvalidSpecException(path(e), origin + where(e.getLocation()) + ": "
                     + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
-            throw new InvalidSpecException("", origin + where(e.getLocation()) + ": not valid "
-                    + (isJson ? "JSON" : "YAML") + ": " + e.getOriginalMessage(), e);
+            throw syntaxError(e, isJson, origin);
         }
+    }
+
+    private static InvalidSpecException syntaxError(JsonProcessingException e, boolean isJson, String origin) {
+        return new InvalidSpecException("", origin + where(e.getLocation()) + ": not valid "
+                + (isJson ? "JSON" : "YAML") + ": " + e.getOriginalMessage().replace('\n', ' '), e);
     }
 
     private static String stripField(InvalidSpecException e) {
@@ -90,6 +102,28 @@ public final class SpecReader {
             return inner;
         }
         return outer + inner.substring(marker + 2);
+    }
+
+    /**
+     * Where a key is written. Jackson reports unknown fields of records at the end of the enclosing object,
+     * so the line of the key's first occurrence is a better pointer when the key can be found.
+     */
+    private static String whereKey(String text, String key, JsonLocation fallback) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?m)(^|[\\s{,\\-])\"?" + java.util.regex.Pattern.quote(key) + "\"?\\s*:").matcher(text);
+        if (!m.find()) {
+            return where(fallback);
+        }
+        int keyStart = text.indexOf(key, m.start());
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < keyStart; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return ":" + line + ":" + (keyStart - lineStart + 1);
     }
 
     private static String where(JsonLocation location) {

@@ -1,0 +1,275 @@
+package org.recworkbench.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.recworkbench.api.InvalidSpecException;
+import org.recworkbench.api.ParameterDescriptor;
+import org.recworkbench.api.Parameters;
+import org.recworkbench.api.ProgressMonitor;
+import org.recworkbench.api.algo.Model;
+import org.recworkbench.api.algo.Recommender;
+import org.recworkbench.api.algo.RecommenderDescriptor;
+import org.recworkbench.api.algo.TopK;
+import org.recworkbench.api.algo.TrainingContext;
+import org.recworkbench.api.compute.ComputeBackend;
+import org.recworkbench.api.data.Dataset;
+import org.recworkbench.api.data.DatasetAdapter;
+import org.recworkbench.api.data.IdIndex;
+import org.recworkbench.api.data.Interactions;
+import org.recworkbench.api.metrics.Metric;
+import org.recworkbench.api.metrics.MetricDescriptor;
+import org.recworkbench.api.metrics.MetricSet;
+import org.recworkbench.api.metrics.Relevance;
+import org.recworkbench.core.RunListener;
+import org.recworkbench.core.internal.data.LeaveOneOutSplitter;
+import org.recworkbench.core.result.AlgorithmResult;
+import org.recworkbench.core.result.ExperimentResult;
+import org.recworkbench.core.spec.AlgorithmSpec;
+import org.recworkbench.core.spec.DatasetSpec;
+import org.recworkbench.core.spec.ExperimentSpec;
+import org.recworkbench.core.spec.SplitSpec;
+
+/**
+ * The runner on a tiny world built by hand: 4 users, 5 items; leave-one-out holds out each user's latest
+ * interaction. Hand-worked expectations are in each test.
+ */
+class DefaultExperimentRunnerTest {
+
+    /** Users 0..3. Item 0 is seen by everyone first; each user's latest (held-out) item is 1 + user. */
+    static final class ToyAdapter implements DatasetAdapter {
+        @Override
+        public String id() {
+            return "toy";
+        }
+
+        @Override
+        public String description() {
+            return "toy";
+        }
+
+        @Override
+        public List<ParameterDescriptor> options() {
+            return List.of();
+        }
+
+        @Override
+        public Dataset load(Map<String, ?> options, ProgressMonitor monitor) {
+            int[] users = {0, 0, 1, 1, 2, 2, 3, 3};
+            int[] items = {0, 1, 0, 2, 0, 3, 0, 4};
+            long[] time = {1, 2, 1, 2, 1, 2, 1, 2};
+            float[] ones = new float[8];
+            java.util.Arrays.fill(ones, 1f);
+            return new Dataset("toy", IdIndex.sequential("u", 4), IdIndex.sequential("i", 5),
+                    new Interactions(4, 5, users, items, ones, time), null, null, Map.of());
+        }
+    }
+
+    /** Scores item i as i (so the ranking after excluding item 0 is 4, 3, 2, 1), or as 5 - i. */
+    static class OrderRecommender implements Recommender {
+        private final String id;
+        private final boolean ascending;
+
+        OrderRecommender(String id, boolean ascending) {
+            this.id = id;
+            this.ascending = ascending;
+        }
+
+        @Override
+        public RecommenderDescriptor descriptor() {
+            return new RecommenderDescriptor(id, id, "test", "", "", List.of(), true, false);
+        }
+
+        @Override
+        public Model fit(TrainingContext context, Interactions train, Parameters params) {
+            return new Model() {
+                @Override
+                public int numUsers() {
+                    return train.numUsers();
+                }
+
+                @Override
+                public int numItems() {
+                    return train.numItems();
+                }
+
+                @Override
+                public void scoreAll(int[] users, float[] out) {
+                    for (int b = 0; b < users.length; b++) {
+                        for (int i = 0; i < 5; i++) {
+                            out[b * 5 + i] = ascending ? 5 - i : i;
+                        }
+                    }
+                }
+            };
+        }
+    }
+
+    static final class BrokenRecommender extends OrderRecommender {
+        BrokenRecommender() {
+            super("broken", true);
+        }
+
+        @Override
+        public Model fit(TrainingContext context, Interactions train, Parameters params) {
+            throw new IllegalStateException("boom");
+        }
+    }
+
+    /** Reciprocal rank within k, enough to check rankings end to end. */
+    static final class RrMetricSet implements MetricSet {
+        @Override
+        public String id() {
+            return "rr";
+        }
+
+        @Override
+        public String description() {
+            return "";
+        }
+
+        @Override
+        public List<MetricDescriptor> catalog() {
+            return List.of(new MetricDescriptor("RR", "RR", -1, "t", "", "", 0, 1, true, ""));
+        }
+
+        @Override
+        public Metric create(String name, int cutoff) {
+            MetricDescriptor d = new MetricDescriptor("RR@" + cutoff, "RR", cutoff, "t", "", "", 0, 1, true, "");
+            return new Metric() {
+                @Override
+                public MetricDescriptor descriptor() {
+                    return d;
+                }
+
+                @Override
+                public double evaluate(int[] ranking, Relevance relevant) {
+                    for (int i = 0; i < Math.min(cutoff, ranking.length); i++) {
+                        if (relevant.contains(ranking[i])) {
+                            return 1.0 / (i + 1);
+                        }
+                    }
+                    return 0;
+                }
+            };
+        }
+    }
+
+    static final class HeapBackend implements ComputeBackend {
+        @Override
+        public String id() {
+            return "heap";
+        }
+
+        @Override
+        public String description() {
+            return "";
+        }
+
+        @Override
+        public int priority() {
+            return 0;
+        }
+
+        @Override
+        public boolean isAvailable() {
+            return true;
+        }
+
+        @Override
+        public void multiplyTransposed(float[] a, int m, float[] b, int n, int d, float[] out) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void topK(float[] scores, int rows, int cols, int k, int[] outItems, float[] outScores) {
+            int[] items = new int[k];
+            float[] best = new float[k];
+            for (int r = 0; r < rows; r++) {
+                int n = TopK.select(scores, r * cols, cols, k, items, best);
+                for (int i = 0; i < k; i++) {
+                    outItems[r * k + i] = i < n ? items[i] : -1;
+                }
+            }
+        }
+    }
+
+    private static DefaultExperimentRunner runner(Recommender... recommenders) {
+        DefaultPluginRegistry registry = new DefaultPluginRegistry();
+        registry.addDatasetAdapter(new ToyAdapter());
+        registry.addSplitter(new LeaveOneOutSplitter());
+        registry.addMetricSet(new RrMetricSet());
+        registry.addComputeBackend(new HeapBackend());
+        for (Recommender r : recommenders) {
+            registry.addRecommender(r);
+        }
+        return new DefaultExperimentRunner(registry);
+    }
+
+    private static ExperimentSpec spec(String... algorithms) {
+        List<AlgorithmSpec> a = new ArrayList<>();
+        for (String id : algorithms) {
+            a.add(new AlgorithmSpec(id, null, null));
+        }
+        return new ExperimentSpec("t", 1L, new DatasetSpec("toy", null), null, new SplitSpec("leave-one-out", null),
+                a, List.of("RR@4"), null, null, 2, null);
+    }
+
+    @Test
+    void rankingsExcludeTrainingItemsAndMetricsArePerUser() {
+        ExperimentResult r = runner(new OrderRecommender("desc", false), new OrderRecommender("asc", true))
+                .run(spec("desc", "asc"), RunListener.NONE, ProgressMonitor.NONE);
+        // "desc" ranks 4,3,2,1 (item 0 is excluded as seen): user u's held-out item 1+u is at rank 4-u
+        AlgorithmResult desc = r.algorithms().get(0);
+        assertArrayEquals(new int[] {0, 1, 2, 3}, desc.users());
+        assertArrayEquals(new double[] {1 / 4.0, 1 / 3.0, 1 / 2.0, 1.0}, desc.perUser()[0], 1e-12);
+        assertEquals((1 / 4.0 + 1 / 3.0 + 1 / 2.0 + 1.0) / 4, desc.aggregates().get("RR@4"), 1e-12);
+        // "asc" ranks 1,2,3,4: user u's item at rank 1+u
+        assertArrayEquals(new double[] {1.0, 1 / 2.0, 1 / 3.0, 1 / 4.0}, r.algorithms().get(1).perUser()[0], 1e-12);
+        assertEquals(4, r.testUsers());
+        assertEquals(4, r.trainSize());
+    }
+
+    @Test
+    void oneFailingAlgorithmDoesNotStopTheOthers() {
+        List<RunListener.RunEvent> events = new ArrayList<>();
+        ExperimentResult r = runner(new OrderRecommender("asc", true), new BrokenRecommender())
+                .run(spec("broken", "asc"), events::add, ProgressMonitor.NONE);
+        AlgorithmResult broken = r.algorithms().get(0);
+        assertEquals(AlgorithmResult.Status.FAILED, broken.status());
+        assertTrue(broken.failure().contains("boom"), broken.failure());
+        assertEquals(AlgorithmResult.Status.SUCCEEDED, r.algorithms().get(1).status());
+        assertEquals(2, events.stream().filter(e -> e instanceof RunListener.AlgorithmFinished).count());
+    }
+
+    @Test
+    void unknownNamesFailBeforeAnyWork() {
+        DefaultExperimentRunner runner = runner(new OrderRecommender("asc", true));
+        InvalidSpecException algo = assertThrows(InvalidSpecException.class,
+                () -> runner.run(spec("asc", "nope"), RunListener.NONE, ProgressMonitor.NONE));
+        assertEquals("algorithms[1].id", algo.field());
+        assertTrue(algo.getMessage().contains("available: asc"), algo.getMessage());
+        ExperimentSpec badMetric = new ExperimentSpec("t", 1L, new DatasetSpec("toy", null), null,
+                new SplitSpec("leave-one-out", null), List.of(new AlgorithmSpec("asc", null, null)), List.of("NDCG@10"),
+                null, null, 1, null);
+        InvalidSpecException metric = assertThrows(InvalidSpecException.class,
+                () -> runner.run(badMetric, RunListener.NONE, ProgressMonitor.NONE));
+        assertEquals("metrics[0]", metric.field());
+        assertTrue(metric.getMessage().contains("available: RR@K"), metric.getMessage());
+    }
+
+    @Test
+    void sameSpecSameNumbers() {
+        ExperimentResult a = runner(new OrderRecommender("desc", false)).run(spec("desc"), RunListener.NONE,
+                ProgressMonitor.NONE);
+        ExperimentResult b = runner(new OrderRecommender("desc", false)).run(spec("desc"), RunListener.NONE,
+                ProgressMonitor.NONE);
+        assertArrayEquals(a.algorithms().get(0).perUser()[0], b.algorithms().get(0).perUser()[0]);
+    }
+}

@@ -1,0 +1,150 @@
+package org.recworkbench.core.internal.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.recworkbench.api.InvalidSpecException;
+import org.recworkbench.api.data.Dataset;
+import org.recworkbench.api.data.IdIndex;
+import org.recworkbench.api.data.Interactions;
+import org.recworkbench.api.data.InteractionsBuilder;
+import org.recworkbench.api.data.Split;
+
+class SplittersTest {
+
+    /** 50 users; user u has u % 7 + 1 interactions with items (u + j) % 30, at times 1000·u + j. */
+    static Dataset dataset() {
+        InteractionsBuilder b = new InteractionsBuilder(100);
+        for (int u = 0; u < 50; u++) {
+            for (int j = 0; j <= u % 7; j++) {
+                b.add(u, (u + j) % 30, 1 + (u + j) % 5, 1000L * u + j);
+            }
+        }
+        return new Dataset("toy", IdIndex.sequential("u", 50), IdIndex.sequential("i", 30), b.build(50, 30), null,
+                null, Map.of());
+    }
+
+    private static Set<Long> keys(Interactions x) {
+        Set<Long> s = new HashSet<>();
+        for (int i = 0; i < x.size(); i++) {
+            s.add(((long) x.users()[i] << 32) | x.items()[i]);
+        }
+        return s;
+    }
+
+    private static void assertPartition(Dataset d, Split s) {
+        assertEquals(d.interactions().size(), s.train().size() + s.test().size());
+        Set<Long> train = keys(s.train());
+        for (Long k : keys(s.test())) {
+            assertFalse(train.contains(k));
+        }
+    }
+
+    @Test
+    void sameSeedSameSplitOtherSeedOtherSplit() {
+        Dataset d = dataset();
+        for (var splitter : new org.recworkbench.api.data.Splitter[] {new RandomHoldoutSplitter(),
+                new UserHoldoutSplitter()}) {
+            Split a = splitter.split(d, Map.of("test-fraction", 0.3), 7);
+            Split b = splitter.split(d, Map.of("test-fraction", 0.3), 7);
+            Split c = splitter.split(d, Map.of("test-fraction", 0.3), 8);
+            assertEquals(a.test(), b.test(), splitter.id());
+            assertEquals(a.train(), b.train(), splitter.id());
+            assertNotEquals(keys(a.test()), keys(c.test()), splitter.id());
+            assertPartition(d, a);
+        }
+    }
+
+    @Test
+    void randomHoldoutTakesExactlyTheFraction() {
+        Dataset d = dataset();
+        Split s = new RandomHoldoutSplitter().split(d, Map.of("test-fraction", 0.25), 1);
+        assertEquals(Math.round(d.interactions().size() * 0.25), s.test().size());
+    }
+
+    @Test
+    void userHoldoutKeepsTrainingDataForEveryTestUser() {
+        Dataset d = dataset();
+        Split s = new UserHoldoutSplitter().split(d, Map.of("test-fraction", 0.5), 3);
+        int[] train = s.train().userCounts();
+        int[] test = s.test().userCounts();
+        int[] all = d.interactions().userCounts();
+        for (int u = 0; u < 50; u++) {
+            if (all[u] < 2) {
+                assertEquals(0, test[u]);
+            } else {
+                assertEquals(Math.max(1, Math.min(all[u] - 1, Math.round(all[u] * 0.5))), test[u], "user " + u);
+                assertTrue(train[u] > 0);
+            }
+        }
+    }
+
+    @Test
+    void leaveOneOutHoldsOutTheLatest() {
+        Dataset d = dataset();
+        Split s = new LeaveOneOutSplitter().split(d, Map.of(), 0);
+        for (int i = 0; i < s.test().size(); i++) {
+            int u = s.test().users()[i];
+            assertEquals(1000L * u + u % 7, s.test().timestamps()[i]);
+        }
+        // users 0, 7, ..., 49 (eight of them) have a single interaction and stay in train
+        assertEquals(50 - 8, s.test().size());
+    }
+
+    @Test
+    void temporalPutsTheLatestInTest() {
+        Dataset d = dataset();
+        Split s = new TemporalSplitter().split(d, Map.of("test-fraction", 0.2), 0);
+        long maxTrain = java.util.Arrays.stream(s.train().timestamps()).max().orElseThrow();
+        long minTest = java.util.Arrays.stream(s.test().timestamps()).min().orElseThrow();
+        assertTrue(maxTrain <= minTest);
+    }
+
+    @Test
+    void predefinedUsesTheHeldOutColumn() {
+        Interactions x = new Interactions(2, 2, new int[] {0, 1, 1}, new int[] {0, 0, 1}, new float[] {1, 1, 1},
+                new long[] {0, 0, 0}, Map.of(PredefinedSplitter.HELDOUT_COLUMN, new float[] {0, 1, 0}));
+        Dataset d = new Dataset("p", IdIndex.sequential("u", 2), IdIndex.sequential("i", 2), x, null, null, Map.of());
+        Split s = new PredefinedSplitter().split(d, Map.of(), 0);
+        assertArrayEquals(new int[] {1}, s.test().users());
+        assertArrayEquals(new int[] {0}, s.test().items());
+        assertThrows(InvalidSpecException.class, () -> new PredefinedSplitter().split(dataset(), Map.of(), 0));
+    }
+
+    @Test
+    void kCoreIsIterative() {
+        // user 0 rates items 0,1; user 1 rates item 0; user 2 rates items 0,1: with 2-core, user 1 goes,
+        // then every remaining user and item has 2 interactions
+        Interactions x = new Interactions(3, 2, new int[] {0, 0, 1, 2, 2}, new int[] {0, 1, 0, 0, 1},
+                new float[] {1, 1, 1, 1, 1}, new long[5]);
+        Dataset d = new Dataset("k", IdIndex.sequential("u", 3), IdIndex.sequential("i", 2), x, null, null, Map.of());
+        Dataset core = new KCoreFilter().apply(d, Map.of("users", 2, "items", 2));
+        assertEquals(4, core.interactions().size());
+        assertEquals(0, core.interactions().userCounts()[1]);
+        // 3-core removes everything, through the cascade
+        assertEquals(0, new KCoreFilter().apply(d, Map.of("users", 3, "items", 2)).interactions().size());
+    }
+
+    @Test
+    void ratingThresholdBinarizes() {
+        Dataset d = dataset();
+        Dataset f = new RatingThresholdFilter().apply(d, Map.of("threshold", 4));
+        for (float v : f.interactions().values()) {
+            assertEquals(1f, v);
+        }
+        long expected = 0;
+        for (float v : d.interactions().values()) {
+            expected += v >= 4 ? 1 : 0;
+        }
+        assertEquals(expected, f.interactions().size());
+        assertTrue(f.isImplicit());
+    }
+}
