@@ -1,0 +1,71 @@
+package org.recworkbench.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.recworkbench.api.ProgressMonitor;
+import org.recworkbench.api.data.Dataset;
+import org.recworkbench.core.DatasetStatistics;
+import org.recworkbench.core.ExperimentRunner;
+import org.recworkbench.core.RunListener;
+import org.recworkbench.core.result.AlgorithmResult;
+import org.recworkbench.core.result.ExperimentResult;
+import org.recworkbench.core.spec.DatasetSpec;
+import org.recworkbench.core.spec.ExperimentSpec;
+import org.recworkbench.core.spec.SplitSpec;
+
+/**
+ * The real MovieLens 100K from ../shared/datasets (override with -Drecworkbench.datasets=...). Reference
+ * figures: the GroupLens README (100,000 ratings by 943 users on 1,682 items; u1..u5 hold 80,000/20,000) and
+ * the mean rating 3.52986 measured on these files (shared/datasets/README.md).
+ */
+class MovieLens100kTest {
+
+    private static Path dir() {
+        Path dir = Path.of(System.getProperty("recworkbench.datasets", "../shared/datasets"), "ml-100k");
+        assertTrue(Files.isRegularFile(dir.resolve("u.data")), "MovieLens 100K not found at " + dir.toAbsolutePath()
+                + "; set -Drecworkbench.datasets to the folder holding ml-100k/");
+        return dir;
+    }
+
+    @Test
+    void loadsExactlyThePublishedCounts() {
+        ExperimentRunner runner = Services.await(ExperimentRunner.class);
+        Dataset d = runner.loadDataset(new DatasetSpec("movielens", Map.of("path", dir().toString())), List.of(),
+                ProgressMonitor.NONE);
+        DatasetStatistics s = DatasetStatistics.of(d);
+        assertEquals(100_000, s.interactions());
+        assertEquals(943, s.users());
+        assertEquals(1682, s.items());
+        assertEquals(3.52986, s.meanValue(), 5e-6);
+        assertEquals(19, d.itemAttributes().categorical().get("genre").values().size());
+    }
+
+    @Test
+    void officialU1SplitGivesSaneNdcg() {
+        ExperimentRunner runner = Services.await(ExperimentRunner.class);
+        ExperimentSpec spec = new ExperimentSpec("ml100k-u1", 42L,
+                new DatasetSpec("movielens", Map.of("path", dir().toString(), "fold", "u1")), null,
+                new SplitSpec("predefined", null), List.of(Specs.algo("random"), Specs.algo("most-popular"),
+                        Specs.algo("item-knn")), List.of("NDCG@10", "Precision@10"), null, null, 2, null);
+        ExperimentResult r = runner.run(spec, RunListener.NONE, ProgressMonitor.NONE);
+        assertEquals(80_000, r.trainSize());
+        assertEquals(20_000, r.testSize());
+        double[] ndcg = new double[3];
+        for (int i = 0; i < 3; i++) {
+            AlgorithmResult a = r.algorithms().get(i);
+            assertTrue(a.succeeded(), a.failure());
+            ndcg[i] = a.aggregates().get("NDCG@10");
+            assertTrue(ndcg[i] > 0 && ndcg[i] < 1, a.label() + " NDCG@10 " + ndcg[i]);
+        }
+        // random ranking of ~1,600 unseen items: NDCG@10 of a few hundredths at most
+        assertTrue(ndcg[0] < 0.05, "random " + ndcg[0]);
+        assertTrue(ndcg[1] > 3 * ndcg[0], "most-popular " + ndcg[1] + " vs random " + ndcg[0]);
+        assertTrue(ndcg[2] > ndcg[1], "item-knn " + ndcg[2] + " vs most-popular " + ndcg[1]);
+    }
+}

@@ -1,0 +1,41 @@
+package org.recworkbench.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.recworkbench.api.compute.ComputeBackend;
+import org.recworkbench.core.PluginRegistry;
+import org.recworkbench.report.ReportWriter;
+
+/** Every plugin bundle's DS components register their services in a real Equinox + SCR framework. */
+class ServiceRegistrationTest {
+
+    @Test
+    void everyPluginRegisters() throws Exception {
+        PluginRegistry r = Services.await(PluginRegistry.class);
+        List<String> standard = List.of("item-knn", "most-popular", "random");
+        assertTrue(Services.eventually(() -> r.recommenders().stream().map(x -> x.descriptor().id()).toList()
+                .containsAll(standard) && r.datasetAdapters().size() >= 2 && !r.metricSets().isEmpty()
+                && !r.backends().isEmpty() && r.splitters().size() >= 5 && r.filters().size() >= 2));
+        // the hot-swap test may have uninstalled the test-only slow-popular plugin already: ignore test plugins
+        assertEquals(standard, r.recommenders().stream().map(x -> x.descriptor().id())
+                .filter(id -> !id.equals("slow-popular") && !id.equals("recent-popular")).toList());
+        assertEquals(List.of("movielens", "synthetic"), r.datasetAdapters().stream().map(x -> x.id()).toList());
+        assertEquals(List.of("ranking"), r.metricSets().stream().map(x -> x.id()).toList());
+        assertEquals(List.of("leave-one-out", "predefined", "random-holdout", "temporal", "user-holdout"),
+                r.splitters().stream().map(x -> x.id()).toList());
+        assertEquals(List.of("k-core", "min-rating"), r.filters().stream().map(x -> x.id()).toList());
+        ComputeBackend best = r.backends().get(0);
+        assertEquals("cpu", best.id());
+        assertTrue(best.isAvailable());
+    }
+
+    @Test
+    void reportWritersRegister() throws Exception {
+        Services.await(ReportWriter.class);
+        var refs = Services.context().getServiceReferences(ReportWriter.class, null);
+        assertEquals(2, refs.size());
+    }
+}
