@@ -43,8 +43,9 @@ public class CliApplication implements IApplication {
             }
             // plugins register asynchronously; give bundles started with the engine a moment to settle
             waitForQuiet(r);
-            return Recwb.execute(new Recwb.Services(r, e, () -> snapshot(writers)), args == null ? new String[0] : args,
-                    System.out, System.err);
+            long ready = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+            return Recwb.execute(new Recwb.Services(r, e, () -> snapshot(writers), ready),
+                    args == null ? new String[0] : args, System.out, System.err);
         } finally {
             writers.close();
             runner.close();

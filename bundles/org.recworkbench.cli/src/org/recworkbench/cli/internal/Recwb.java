@@ -47,7 +47,8 @@ import picocli.CommandLine.Parameters;
 final class Recwb implements Runnable {
 
     /** The engine services the commands use. */
-    record Services(PluginRegistry registry, ExperimentRunner runner, Supplier<List<ReportWriter>> writers) {
+    record Services(PluginRegistry registry, ExperimentRunner runner, Supplier<List<ReportWriter>> writers,
+            long readyMillis) {
     }
 
     static final int EXIT_FAILED_ALGORITHMS = 3;
@@ -66,6 +67,7 @@ final class Recwb implements Runnable {
         cl.addSubcommand("run", new RunCommand(services, out, err));
         cl.addSubcommand("list", new ListCommand(services, out));
         cl.addSubcommand("describe", new DescribeCommand(services, out, err));
+        cl.addSubcommand("bench", new BenchCommand(services, out));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

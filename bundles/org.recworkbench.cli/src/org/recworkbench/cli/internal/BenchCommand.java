@@ -1,0 +1,146 @@
+package org.recworkbench.cli.internal;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.recworkbench.api.ProgressMonitor;
+import org.recworkbench.api.RecWorkbenchException;
+import org.recworkbench.api.data.Dataset;
+import org.recworkbench.api.data.Interactions;
+import org.recworkbench.core.RunListener;
+import org.recworkbench.core.result.AlgorithmResult;
+import org.recworkbench.core.result.ExperimentResult;
+import org.recworkbench.core.spec.AlgorithmSpec;
+import org.recworkbench.core.spec.DatasetSpec;
+import org.recworkbench.core.spec.ExperimentSpec;
+import org.recworkbench.core.spec.SplitSpec;
+import org.recworkbench.data.synthetic.SyntheticGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The benchmark harness behind docs/benchmarks.md: start-up time, loading rate and memory per interaction,
+ * and full-ranking evaluation rate, each printed as a figure with its unit. Run it on an otherwise idle
+ * machine; it reports the best of a few repetitions where a step is short.
+ */
+@Command(name = "bench", description = "Measure start-up, loading and full-ranking evaluation speed "
+        + "(figures for docs/benchmarks.md).")
+final class BenchCommand implements Callable<Integer> {
+    private final Recwb.Services services;
+    private final PrintStream out;
+
+    @Option(names = "--datasets", description = "folder holding ml-100k/ (default: ../shared/datasets)")
+    Path datasets = Path.of("..", "shared", "datasets");
+
+    @Option(names = "--csv-rows", description = "rows of the generated MovieLens-format CSV (default 20,000,000)")
+    long csvRows = 20_000_000L;
+
+    @Option(names = "--eval-users", description = "users of the synthetic evaluation set (default 100,000)")
+    int evalUsers = 100_000;
+
+    @Option(names = "--eval-items", description = "items of the synthetic evaluation set (default 20,000)")
+    int evalItems = 20_000;
+
+    @Option(names = "--work-dir", description = "where the generated CSV is written (default: a temp folder)")
+    Path workDir;
+
+    BenchCommand(Recwb.Services services, PrintStream out) {
+        this.services = services;
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        out.printf(Locale.ROOT, "machine: %d cores, max heap %d MiB, Java %s%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version"));
+        out.printf(Locale.ROOT, "startup: JVM start to engine ready %d ms%n", services.readyMillis());
+        Path ml100k = datasets.resolve("ml-100k");
+        if (Files.isRegularFile(ml100k.resolve("u.data"))) {
+            load("ml-100k", Map.of("path", ml100k.toString()), 5);
+            evaluate("ml-100k u1, item-knn", new DatasetSpec("movielens", Map.of("path", ml100k.toString(), "fold",
+                    "u1")), new SplitSpec("predefined", null));
+        } else {
+            out.println("ml-100k: not found under " + datasets.toAbsolutePath() + " (use --datasets)");
+        }
+        if (csvRows > 0) {
+            Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("recwb-bench");
+            Path csv = writeMovieLensCsv(dir, csvRows);
+            load(String.format(Locale.ROOT, "generated %,d-row ratings.csv (%,d MiB)", csvRows,
+                    Files.size(csv) >> 20), Map.of("path", dir.toString(), "variant", "csv"), 1);
+            Files.deleteIfExists(csv);
+        }
+        if (evalUsers > 0) {
+            long interactions = Math.max(evalUsers * 2L, evalUsers * 50L);
+            evaluate(String.format(Locale.ROOT, "synthetic %,d users x %,d items x %,d, item-knn", evalUsers,
+                    evalItems, interactions), new DatasetSpec("synthetic", Map.of("users", evalUsers, "items",
+                            evalItems, "interactions", interactions)), new SplitSpec("user-holdout", null));
+        }
+        return 0;
+    }
+
+    /** Loads a dataset {@code repeats} times; reports the best rate and the memory per interaction. */
+    private void load(String name, Map<String, Object> options, int repeats) {
+        double best = Double.MAX_VALUE;
+        Dataset d = null;
+        for (int i = 0; i < repeats; i++) {
+            d = null;
+            System.gc();
+            long t0 = System.nanoTime();
+            d = services.runner().loadDataset(new DatasetSpec("movielens", options), List.of(), ProgressMonitor.NONE);
+            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+        }
+        Interactions x = d.interactions();
+        double columns = x.columnBytes() / (double) x.size();
+        x.userItems();
+        x.itemUsers();
+        // each CSR view: a 4-byte column index and a 4-byte value per entry plus one pointer per row
+        double views = (8.0 * 2 * x.size() + 4.0 * (x.numUsers() + x.numItems() + 2)) / x.size();
+        out.printf(Locale.ROOT, "load %s: %,d rows in %.2f s = %,.0f rows/s; %.1f bytes/interaction in columns, "
+                + "%.1f with both CSR views%n", name, x.size(), best, x.size() / best, columns, columns + views);
+    }
+
+    private void evaluate(String name, DatasetSpec data, SplitSpec split) {
+        ExperimentSpec spec = new ExperimentSpec("bench", 42L, data, null, split,
+                List.of(new AlgorithmSpec("item-knn", null, null)), List.of("NDCG@10", "Recall@10"), null, null, null,
+                null);
+        ExperimentResult r = services.runner().run(spec, RunListener.NONE, ProgressMonitor.NONE);
+        AlgorithmResult a = r.algorithms().get(0);
+        if (!a.succeeded()) {
+            throw new RecWorkbenchException("benchmark run failed: " + a.failure());
+        }
+        out.printf(Locale.ROOT, "evaluate %s: %,d test users in %.2f s = %,.0f users/s (fit %.2f s, NDCG@10 %.4f)%n",
+                name, a.users().length, a.evaluateSeconds(), a.users().length / a.evaluateSeconds(), a.fitSeconds(),
+                a.aggregates().get("NDCG@10"));
+    }
+
+    /** A MovieLens-20M-shaped ratings.csv (138k users, 27k items, half-star ratings) from the generator. */
+    private static Path writeMovieLensCsv(Path dir, long rows) throws IOException {
+        int users = (int) Math.max(100, Math.min(138_493, rows / 144));
+        int items = (int) Math.max(100, Math.min(26_744, rows / 750));
+        Dataset d = SyntheticGenerator.generate(new SyntheticGenerator.Config(users, items, rows, 16, 1.0, 2.0, 18,
+                true, 7), ProgressMonitor.NONE);
+        Interactions x = d.interactions();
+        Path file = dir.resolve("ratings.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("userId,movieId,rating,timestamp\n");
+            StringBuilder sb = new StringBuilder(64);
+            for (int i = 0; i < x.size(); i++) {
+                sb.setLength(0);
+                // half stars as in MovieLens 20M: shift the integer rating down by 0.5 for odd rows
+                float rating = x.values()[i] - ((i & 1) == 1 && x.values()[i] > 1 ? 0.5f : 0f);
+                sb.append(x.users()[i] + 1).append(',').append(x.items()[i] + 1).append(',').append(rating)
+                        .append(',').append(x.timestamps()[i]).append('\n');
+                w.append(sb);
+            }
+        }
+        return file;
+    }
+}
