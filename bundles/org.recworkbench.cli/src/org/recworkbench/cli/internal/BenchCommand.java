@@ -65,8 +65,8 @@ final class BenchCommand implements Callable<Integer> {
         Path ml100k = datasets.resolve("ml-100k");
         if (Files.isRegularFile(ml100k.resolve("u.data"))) {
             load("ml-100k", Map.of("path", ml100k.toString()), 5);
-            evaluate("ml-100k u1, item-knn", new DatasetSpec("movielens", Map.of("path", ml100k.toString(), "fold",
-                    "u1")), new SplitSpec("predefined", null));
+            evaluate("ml-100k (per-user 80/20), item-knn", new DatasetSpec("movielens", Map.of("path",
+                    ml100k.toString())), new SplitSpec("user-holdout", null));
         } else {
             out.println("ml-100k: not found under " + datasets.toAbsolutePath() + " (use --datasets)");
         }
