@@ -121,11 +121,28 @@ final class Recwb implements Runnable {
                     : s.output() != null ? Path.of(s.output()) : Path.of("results", s.name());
             TerminalProgress progress = new TerminalProgress(err, System.console() != null);
             out.printf("Running '%s' (seed %d, %d threads)%n", s.name(), s.seed(), s.threads());
-            ExperimentResult result = services.runner().run(s, event -> {
-                if (event instanceof RunListener.AlgorithmFinished f && !f.result().succeeded()) {
-                    err.println("  " + f.result().label() + " " + f.result().status() + ": " + f.result().failure());
+            // Ctrl-C cancels: the run stops at the next batch and its results so far are still written
+            java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+            Thread cancelOnInterrupt = new Thread(() -> {
+                progress.cancel();
+                try {
+                    finished.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-            }, progress);
+            }, "recwb-cancel");
+            Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+            ExperimentResult result;
+            try {
+                result = services.runner().run(s, event -> {
+                    if (event instanceof RunListener.AlgorithmFinished f && !f.result().succeeded()) {
+                        err.println("  " + f.result().label() + " " + f.result().status() + ": "
+                                + f.result().failure());
+                    }
+                }, progress);
+            } finally {
+                finished.countDown();
+            }
             out.println();
             out.printf("Dataset %s: %d users, %d items, %d interactions; split %s: %d train, %d test, "
                     + "%d test users; backend %s%n", result.dataset().name(), result.dataset().users(),
@@ -137,6 +154,11 @@ final class Recwb implements Runnable {
                 w.write(result, folder).forEach(p -> written.add(p.getFileName().toString()));
             }
             out.printf("Results in %s (%s), %.1f s in all%n", folder, String.join(", ", written), result.seconds());
+            try {
+                Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting (Ctrl-C): the hook is running and waits for us
+            }
             long failed = result.algorithms().stream().filter(a -> !a.succeeded()).count();
             if (failed > 0) {
                 err.printf("recwb: %d of %d algorithms failed%n", failed, result.algorithms().size());

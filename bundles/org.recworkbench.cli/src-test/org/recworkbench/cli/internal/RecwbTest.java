@@ -1,0 +1,147 @@
+package org.recworkbench.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.recworkbench.api.InvalidSpecException;
+import org.recworkbench.api.ProgressMonitor;
+import org.recworkbench.api.algo.Recommender;
+import org.recworkbench.api.compute.ComputeBackend;
+import org.recworkbench.api.data.Dataset;
+import org.recworkbench.api.data.DatasetAdapter;
+import org.recworkbench.api.data.DatasetFilter;
+import org.recworkbench.api.data.Splitter;
+import org.recworkbench.api.interactive.Environment;
+import org.recworkbench.api.interactive.Policy;
+import org.recworkbench.api.metrics.MetricSet;
+import org.recworkbench.core.ExperimentRunner;
+import org.recworkbench.core.PluginRegistry;
+import org.recworkbench.core.RunListener;
+import org.recworkbench.core.result.ExperimentResult;
+import org.recworkbench.core.spec.DatasetSpec;
+import org.recworkbench.core.spec.ExperimentSpec;
+import org.recworkbench.core.spec.FilterSpec;
+
+/** The command line's exit codes and messages, against an empty registry and a runner that rejects specs. */
+class RecwbTest {
+
+    private static final PluginRegistry EMPTY = new PluginRegistry() {
+        public List<Recommender> recommenders() {
+            return List.of();
+        }
+
+        public Optional<Recommender> recommender(String id) {
+            return Optional.empty();
+        }
+
+        public List<DatasetAdapter> datasetAdapters() {
+            return List.of();
+        }
+
+        public Optional<DatasetAdapter> datasetAdapter(String id) {
+            return Optional.empty();
+        }
+
+        public List<DatasetFilter> filters() {
+            return List.of();
+        }
+
+        public Optional<DatasetFilter> filter(String id) {
+            return Optional.empty();
+        }
+
+        public List<Splitter> splitters() {
+            return List.of();
+        }
+
+        public Optional<Splitter> splitter(String id) {
+            return Optional.empty();
+        }
+
+        public List<MetricSet> metricSets() {
+            return List.of();
+        }
+
+        public List<ComputeBackend> backends() {
+            return List.of();
+        }
+
+        public List<Environment> environments() {
+            return List.of();
+        }
+
+        public List<Policy> policies() {
+            return List.of();
+        }
+
+        public boolean isRegistered(Object service) {
+            return false;
+        }
+    };
+
+    private static final ExperimentRunner REJECTING = new ExperimentRunner() {
+        public ExperimentResult run(ExperimentSpec spec, RunListener listener, ProgressMonitor monitor) {
+            throw new InvalidSpecException("algorithms[0].id", "unknown algorithm 'x'; available: none");
+        }
+
+        public Dataset loadDataset(DatasetSpec dataset, List<FilterSpec> filters, ProgressMonitor monitor) {
+            throw new InvalidSpecException("dataset.adapter", "unknown dataset adapter '" + dataset.adapter() + "'");
+        }
+    };
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Recwb.execute(new Recwb.Services(EMPTY, REJECTING, List::of, 0), args,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void listPrintsEverySection() {
+        assertEquals(0, run("list"));
+        String text = out.toString(StandardCharsets.UTF_8);
+        for (String section : new String[] {"Adapters:", "Algorithms:", "Metrics:", "Splitters:", "Filters:",
+                "Backends:", "Simulators:", "Policies:"}) {
+            assertTrue(text.contains(section), section);
+        }
+    }
+
+    @Test
+    void specErrorsExitWithOneAndAOneLineReason(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("x.yaml"), "dataset: {adapter: s}\nalgoritms: []\n");
+        assertEquals(1, run("run", spec.toString()));
+        assertTrue(err().startsWith("recwb: "), err());
+        assertTrue(err().contains("unknown field 'algoritms'"), err());
+        assertEquals(1, err().strip().lines().count(), err());
+    }
+
+    @Test
+    void runnerRejectionIsReported(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("x.yaml"), "dataset: {adapter: s}\nalgorithms: [{id: x}]\n");
+        assertEquals(1, run("run", spec.toString()));
+        assertTrue(err().contains("'algorithms[0].id': unknown algorithm 'x'"), err());
+    }
+
+    @Test
+    void missingSpecFileAndBadUsage() {
+        assertEquals(1, run("run", "/nonexistent/spec.yaml"));
+        assertTrue(err().contains("spec file not found"), err());
+        assertEquals(2, run("frobnicate"));
+        assertEquals(2, run("run"));
+        assertEquals(1, run("list", "gadgets"));
+    }
+}
