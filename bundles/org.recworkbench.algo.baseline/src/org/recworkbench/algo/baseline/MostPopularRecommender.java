@@ -32,24 +32,6 @@ public class MostPopularRecommender implements Recommender {
         for (int i = 0; i < counts.length; i++) {
             popularity[i] = counts[i];
         }
-        int numUsers = train.numUsers();
-        return new Model() {
-            @Override
-            public int numUsers() {
-                return numUsers;
-            }
-
-            @Override
-            public int numItems() {
-                return popularity.length;
-            }
-
-            @Override
-            public void scoreAll(int[] users, float[] out) {
-                for (int b = 0; b < users.length; b++) {
-                    System.arraycopy(popularity, 0, out, b * popularity.length, popularity.length);
-                }
-            }
-        };
+        return Model.nonPersonalized(train.numUsers(), popularity);
     }
 }

@@ -23,6 +23,32 @@ public interface Model {
      */
     void scoreAll(int[] users, float[] out);
 
+    /**
+     * A model that gives every user the same item scores (popularity and other non-personalised baselines).
+     *
+     * @param itemScores one score per item; kept by reference, so it must not change afterwards
+     */
+    static Model nonPersonalized(int numUsers, float[] itemScores) {
+        return new Model() {
+            @Override
+            public int numUsers() {
+                return numUsers;
+            }
+
+            @Override
+            public int numItems() {
+                return itemScores.length;
+            }
+
+            @Override
+            public void scoreAll(int[] users, float[] out) {
+                for (int b = 0; b < users.length; b++) {
+                    System.arraycopy(itemScores, 0, out, b * itemScores.length, itemScores.length);
+                }
+            }
+        };
+    }
+
     /** Whether {@link #predict} gives rating predictions on the data's scale. */
     default boolean predictsRatings() {
         return false;

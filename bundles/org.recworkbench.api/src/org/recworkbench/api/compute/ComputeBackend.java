@@ -1,6 +1,7 @@
 package org.recworkbench.api.compute;
 
 import org.osgi.annotation.versioning.ConsumerType;
+import org.recworkbench.api.algo.TopK;
 
 /**
  * Dense kernels behind batched scoring and training. Several backends may be registered (pure Java,
@@ -32,7 +33,20 @@ public interface ComputeBackend {
     /**
      * For each of {@code rows} rows of a row-major {@code rows×cols} score matrix, the indices of the
      * {@code k} highest scores, best first, ties by lower index; {@code -Infinity}/NaN entries are never
-     * selected and unfilled slots get index -1. Outputs are {@code rows×k}.
+     * selected and unfilled slots get index -1. Outputs are {@code rows×k}. The default selects row by row
+     * with a bounded heap ({@link TopK}); accelerated backends override it.
      */
-    void topK(float[] scores, int rows, int cols, int k, int[] outItems, float[] outScores);
+    default void topK(float[] scores, int rows, int cols, int k, int[] outItems, float[] outScores) {
+        int[] items = new int[k];
+        float[] best = new float[k];
+        for (int r = 0; r < rows; r++) {
+            int n = TopK.select(scores, r * cols, cols, k, items, best);
+            System.arraycopy(items, 0, outItems, r * k, n);
+            System.arraycopy(best, 0, outScores, r * k, n);
+            for (int i = n; i < k; i++) {
+                outItems[r * k + i] = -1;
+                outScores[r * k + i] = Float.NEGATIVE_INFINITY;
+            }
+        }
+    }
 }

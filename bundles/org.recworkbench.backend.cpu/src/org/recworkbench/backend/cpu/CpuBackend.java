@@ -2,11 +2,11 @@ package org.recworkbench.backend.cpu;
 
 import java.util.stream.IntStream;
 import org.osgi.service.component.annotations.Component;
-import org.recworkbench.api.algo.TopK;
 import org.recworkbench.api.compute.ComputeBackend;
 
 /**
- * Pure-Java kernels: a cache-blocked product against transposed item factors and heap-based top-k.
+ * Pure-Java kernels: a cache-blocked product against transposed item factors; top-k is the interface's
+ * heap-based default.
  * Rows are independent, so the product parallelises over row blocks. Always available; lowest priority.
  */
 @Component(service = ComputeBackend.class)
@@ -64,18 +64,4 @@ public class CpuBackend implements ComputeBackend {
         });
     }
 
-    @Override
-    public void topK(float[] scores, int rows, int cols, int k, int[] outItems, float[] outScores) {
-        int[] items = new int[k];
-        float[] best = new float[k];
-        for (int r = 0; r < rows; r++) {
-            int n = TopK.select(scores, r * cols, cols, k, items, best);
-            System.arraycopy(items, 0, outItems, r * k, n);
-            System.arraycopy(best, 0, outScores, r * k, n);
-            for (int i = n; i < k; i++) {
-                outItems[r * k + i] = -1;
-                outScores[r * k + i] = Float.NEGATIVE_INFINITY;
-            }
-        }
-    }
 }

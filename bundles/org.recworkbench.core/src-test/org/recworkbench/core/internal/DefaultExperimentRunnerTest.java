@@ -16,7 +16,6 @@ import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.api.algo.Model;
 import org.recworkbench.api.algo.Recommender;
 import org.recworkbench.api.algo.RecommenderDescriptor;
-import org.recworkbench.api.algo.TopK;
 import org.recworkbench.api.algo.TrainingContext;
 import org.recworkbench.api.compute.ComputeBackend;
 import org.recworkbench.api.data.Dataset;
@@ -187,17 +186,6 @@ class DefaultExperimentRunnerTest {
             throw new UnsupportedOperationException();
         }
 
-        @Override
-        public void topK(float[] scores, int rows, int cols, int k, int[] outItems, float[] outScores) {
-            int[] items = new int[k];
-            float[] best = new float[k];
-            for (int r = 0; r < rows; r++) {
-                int n = TopK.select(scores, r * cols, cols, k, items, best);
-                for (int i = 0; i < k; i++) {
-                    outItems[r * k + i] = i < n ? items[i] : -1;
-                }
-            }
-        }
     }
 
     private static DefaultExperimentRunner runner(Recommender... recommenders) {

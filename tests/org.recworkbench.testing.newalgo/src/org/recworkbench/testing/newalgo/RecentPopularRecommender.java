@@ -34,23 +34,6 @@ public class RecentPopularRecommender implements Recommender {
                 counts[train.items()[i]]++;
             }
         }
-        return new Model() {
-            @Override
-            public int numUsers() {
-                return train.numUsers();
-            }
-
-            @Override
-            public int numItems() {
-                return counts.length;
-            }
-
-            @Override
-            public void scoreAll(int[] users, float[] out) {
-                for (int b = 0; b < users.length; b++) {
-                    System.arraycopy(counts, 0, out, b * counts.length, counts.length);
-                }
-            }
-        };
+        return Model.nonPersonalized(train.numUsers(), counts);
     }
 }

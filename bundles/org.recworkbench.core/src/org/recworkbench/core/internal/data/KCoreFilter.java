@@ -14,25 +14,14 @@ import org.recworkbench.api.data.Interactions;
  * of items with fewer than {@code items}, until both conditions hold for everything left.
  */
 @Component(service = DatasetFilter.class)
-public class KCoreFilter implements DatasetFilter {
+public class KCoreFilter extends DescribedPlugin implements DatasetFilter {
 
     private static final List<ParameterDescriptor> OPTIONS = List.of(
             ParameterDescriptor.ofInt("users", 5, 1, Integer.MAX_VALUE, "minimum interactions per user"),
             ParameterDescriptor.ofInt("items", 5, 1, Integer.MAX_VALUE, "minimum interactions per item"));
 
-    @Override
-    public String id() {
-        return "k-core";
-    }
-
-    @Override
-    public String description() {
-        return "Iterative k-core on users and items";
-    }
-
-    @Override
-    public List<ParameterDescriptor> options() {
-        return OPTIONS;
+    public KCoreFilter() {
+        super("k-core", "Iterative k-core on users and items", OPTIONS);
     }
 
     @Override

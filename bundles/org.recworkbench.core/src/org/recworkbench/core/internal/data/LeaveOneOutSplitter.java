@@ -16,24 +16,13 @@ import org.recworkbench.api.data.Splitter;
  * random one goes to test.
  */
 @Component(service = Splitter.class)
-public class LeaveOneOutSplitter implements Splitter {
+public class LeaveOneOutSplitter extends DescribedPlugin implements Splitter {
 
     private static final List<ParameterDescriptor> OPTIONS = List.of(ParameterDescriptor.ofEnum("order", "last",
             List.of("last", "random"), "hold out each user's latest interaction, or a random one"));
 
-    @Override
-    public String id() {
-        return "leave-one-out";
-    }
-
-    @Override
-    public String description() {
-        return "Hold out one interaction per user (the latest, or a random one)";
-    }
-
-    @Override
-    public List<ParameterDescriptor> options() {
-        return OPTIONS;
+    public LeaveOneOutSplitter() {
+        super("leave-one-out", "Hold out one interaction per user (the latest, or a random one)", OPTIONS);
     }
 
     @Override

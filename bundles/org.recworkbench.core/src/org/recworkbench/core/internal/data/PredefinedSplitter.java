@@ -15,24 +15,15 @@ import org.recworkbench.api.data.Splitter;
  * predefined fold mark test rows with 1 in the {@value #HELDOUT_COLUMN} extra column.
  */
 @Component(service = Splitter.class)
-public class PredefinedSplitter implements Splitter {
+public class PredefinedSplitter extends DescribedPlugin implements Splitter {
 
     /** The extra interaction column that flags held-out rows (1) against training rows (0). */
     public static final String HELDOUT_COLUMN = "heldout";
 
-    @Override
-    public String id() {
-        return "predefined";
-    }
-
-    @Override
-    public String description() {
-        return "Use the train/test split shipped with the dataset (the adapter's fold option)";
-    }
-
-    @Override
-    public List<ParameterDescriptor> options() {
-        return List.of();
+    public PredefinedSplitter() {
+        super("predefined",
+                "Use the train/test split shipped with the dataset (the adapter's fold option)",
+                List.of());
     }
 
     @Override

@@ -12,24 +12,13 @@ import org.recworkbench.api.data.Splitter;
 
 /** Global random hold-out: exactly round(n × fraction) interactions, chosen uniformly, go to test. */
 @Component(service = Splitter.class)
-public class RandomHoldoutSplitter implements Splitter {
+public class RandomHoldoutSplitter extends DescribedPlugin implements Splitter {
 
     static final List<ParameterDescriptor> OPTIONS = List.of(ParameterDescriptor.ofDouble("test-fraction", 0.2,
             0.0, 1.0, "fraction of interactions held out for testing"));
 
-    @Override
-    public String id() {
-        return "random-holdout";
-    }
-
-    @Override
-    public String description() {
-        return "Global random hold-out of a fraction of all interactions";
-    }
-
-    @Override
-    public List<ParameterDescriptor> options() {
-        return OPTIONS;
+    public RandomHoldoutSplitter() {
+        super("random-holdout", "Global random hold-out of a fraction of all interactions", OPTIONS);
     }
 
     @Override

@@ -15,25 +15,16 @@ import org.recworkbench.api.data.Interactions;
  * default, turns them into implicit feedback with value 1.
  */
 @Component(service = DatasetFilter.class)
-public class RatingThresholdFilter implements DatasetFilter {
+public class RatingThresholdFilter extends DescribedPlugin implements DatasetFilter {
 
     private static final List<ParameterDescriptor> OPTIONS = List.of(
             ParameterDescriptor.ofDouble("threshold", 4.0, -1e9, 1e9, "minimum value kept (inclusive)"),
             ParameterDescriptor.ofBoolean("binarize", true, "set kept values to 1 (implicit feedback)"));
 
-    @Override
-    public String id() {
-        return "min-rating";
-    }
-
-    @Override
-    public String description() {
-        return "Keep interactions with value >= threshold; optionally binarize them to implicit feedback";
-    }
-
-    @Override
-    public List<ParameterDescriptor> options() {
-        return OPTIONS;
+    public RatingThresholdFilter() {
+        super("min-rating",
+                "Keep interactions with value >= threshold; optionally binarize them to implicit feedback",
+                OPTIONS);
     }
 
     @Override

@@ -15,21 +15,12 @@ import org.recworkbench.api.data.Splitter;
  * test, as if the system were deployed at the cut time.
  */
 @Component(service = Splitter.class)
-public class TemporalSplitter implements Splitter {
+public class TemporalSplitter extends DescribedPlugin implements Splitter {
 
-    @Override
-    public String id() {
-        return "temporal";
-    }
-
-    @Override
-    public String description() {
-        return "Global time cut: the latest fraction of interactions go to test";
-    }
-
-    @Override
-    public List<ParameterDescriptor> options() {
-        return RandomHoldoutSplitter.OPTIONS;
+    public TemporalSplitter() {
+        super("temporal",
+                "Global time cut: the latest fraction of interactions go to test",
+                RandomHoldoutSplitter.OPTIONS);
     }
 
     @Override

@@ -17,21 +17,12 @@ import org.recworkbench.api.data.Splitter;
  * processed in index order from one seeded generator, so the split is reproducible.
  */
 @Component(service = Splitter.class)
-public class UserHoldoutSplitter implements Splitter {
+public class UserHoldoutSplitter extends DescribedPlugin implements Splitter {
 
-    @Override
-    public String id() {
-        return "user-holdout";
-    }
-
-    @Override
-    public String description() {
-        return "Per-user random hold-out of a fraction of each user's interactions";
-    }
-
-    @Override
-    public List<ParameterDescriptor> options() {
-        return RandomHoldoutSplitter.OPTIONS;
+    public UserHoldoutSplitter() {
+        super("user-holdout",
+                "Per-user random hold-out of a fraction of each user's interactions",
+                RandomHoldoutSplitter.OPTIONS);
     }
 
     @Override
