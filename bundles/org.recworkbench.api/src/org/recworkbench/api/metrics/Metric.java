@@ -23,8 +23,47 @@ public interface Metric {
      */
     double evaluate(int[] ranking, Relevance relevant);
 
+    /**
+     * The value for one user with everything the engine knows about the list; by default the simple form
+     * above. Metrics that look at full ranks, rating predictions, popularity or attributes override this.
+     *
+     * @since 1.1
+     */
+    default double evaluate(UserList list, EvaluationContext context) {
+        return evaluate(list.ranking(), list.relevance());
+    }
+
     /** A fresh accumulator; the mean unless the metric says otherwise. */
     default MetricAccumulator newAccumulator() {
         return new MeanAccumulator();
+    }
+
+    /**
+     * A fresh accumulator for one evaluation. System-level metrics (coverage, Gini, exposure) return one that
+     * collects the lists themselves through {@link MetricAccumulator#add(UserList, double)}.
+     *
+     * @since 1.1
+     */
+    default MetricAccumulator newAccumulator(EvaluationContext context) {
+        return newAccumulator();
+    }
+
+    /**
+     * Whether this metric needs {@link UserList#relevantRanks()} (the ranks of relevant items among all
+     * candidates), which costs a pass over every item score per user.
+     *
+     * @since 1.1
+     */
+    default boolean needsFullRanks() {
+        return false;
+    }
+
+    /**
+     * Whether this metric needs rating predictions ({@link UserList#hasRatingPredictions()}).
+     *
+     * @since 1.1
+     */
+    default boolean needsRatingPredictions() {
+        return false;
     }
 }

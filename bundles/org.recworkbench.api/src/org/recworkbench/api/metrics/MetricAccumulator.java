@@ -14,6 +14,16 @@ public interface MetricAccumulator {
     /** Adds one per-user value; NaN (metric undefined for this user) is ignored. */
     void add(double value);
 
+    /**
+     * Adds one user's list with its per-user value (NaN when the metric has none per user). The default adds
+     * the value; system-level metrics override it to collect what they need from the list.
+     *
+     * @since 1.1
+     */
+    default void add(UserList list, double value) {
+        add(value);
+    }
+
     /** Merges another accumulator of the same metric into this one. */
     void combine(MetricAccumulator other);
 

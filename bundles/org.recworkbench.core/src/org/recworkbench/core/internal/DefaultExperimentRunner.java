@@ -24,7 +24,7 @@ import org.recworkbench.api.data.Interactions;
 import org.recworkbench.api.data.Split;
 import org.recworkbench.api.data.Splitter;
 import org.recworkbench.api.metrics.Metric;
-import org.recworkbench.api.metrics.MetricAccumulator;
+import org.recworkbench.api.metrics.EvaluationContext;
 import org.recworkbench.api.metrics.Relevance;
 import org.recworkbench.core.DatasetStatistics;
 import org.recworkbench.core.ExperimentRunner;
@@ -85,6 +85,7 @@ public class DefaultExperimentRunner implements ExperimentRunner {
         Split split = splitter.split(dataset, spec.split().options(), spec.seed());
         Relevance[] relevance = relevance(split.test(), spec.protocol());
         Dataset trainView = dataset.withInteractions(split.train());
+        EvaluationContext context = context(dataset, split, listLength);
         FullRankingEvaluator evaluator = new FullRankingEvaluator(backend, spec.threads());
 
         List<AlgorithmResult> results = new ArrayList<>();
@@ -96,14 +97,14 @@ public class DefaultExperimentRunner implements ExperimentRunner {
                         "run canceled", 0, 0);
             } else {
                 listener.onEvent(new RunListener.AlgorithmStarted(p.spec().label()));
-                r = runOne(p, trainView, split, relevance, metrics, listLength, spec, backend, evaluator, listener,
+                r = runOne(p, trainView, split, relevance, metrics, context, spec, backend, evaluator, listener,
                         monitor);
                 canceled = r.status() == Status.CANCELED;
             }
             results.add(r);
             listener.onEvent(new RunListener.AlgorithmFinished(r));
         }
-        int testUsers = (int) java.util.Arrays.stream(relevance).filter(x -> x != null && !x.isEmpty()).count();
+        int testUsers = context.evaluatedUsers();
         return new ExperimentResult(spec, DatasetStatistics.of(dataset), split.description(), split.train().size(),
                 split.test().size(), testUsers, backend.id(),
                 metrics.stream().map(m -> m.descriptor().id()).toList(), results, dataset.users(), started,
@@ -111,32 +112,28 @@ public class DefaultExperimentRunner implements ExperimentRunner {
     }
 
     private AlgorithmResult runOne(Planned p, Dataset trainView, Split split, Relevance[] relevance,
-            List<Metric> metrics, int listLength, ExperimentSpec spec, ComputeBackend backend,
+            List<Metric> metrics, EvaluationContext context, ExperimentSpec spec, ComputeBackend backend,
             FullRankingEvaluator evaluator, RunListener listener, ProgressMonitor monitor) {
         String label = p.spec().label();
         long t0 = System.nanoTime();
         double fitSeconds = 0;
         try {
             listener.onEvent(new RunListener.StageStarted("fit:" + label));
-            TrainingContext context = new TrainingContext(trainView, spec.seed(), monitor, backend, spec.threads());
-            Model model = p.recommender().fit(context, split.train(), p.params());
+            TrainingContext training = new TrainingContext(trainView, spec.seed(), monitor, backend, spec.threads());
+            Model model = p.recommender().fit(training, split.train(), p.params());
             fitSeconds = (System.nanoTime() - t0) / 1e9;
             if (!registry.isRegistered(p.recommender())) {
                 throw new PluginRemovedException("plugin of '" + label + "' was uninstalled during the run");
             }
             listener.onEvent(new RunListener.StageStarted("evaluate:" + label));
             long t1 = System.nanoTime();
-            FullRankingEvaluator.Outcome outcome = evaluator.evaluate(model, split.train(),
-                    spec.protocol().excludeTrain(), relevance, metrics, listLength, monitor,
+            FullRankingEvaluator.Outcome outcome = evaluator.evaluate(model, split.train(), split.test(),
+                    spec.protocol().excludeTrain(), relevance, metrics, context, context.listLength(), monitor,
                     () -> registry.isRegistered(p.recommender()), label);
             double evalSeconds = (System.nanoTime() - t1) / 1e9;
             Map<String, Double> aggregates = new LinkedHashMap<>();
             for (int m = 0; m < metrics.size(); m++) {
-                MetricAccumulator acc = metrics.get(m).newAccumulator();
-                for (double v : outcome.values()[m]) {
-                    acc.add(v);
-                }
-                aggregates.put(metrics.get(m).descriptor().id(), acc.result());
+                aggregates.put(metrics.get(m).descriptor().id(), outcome.aggregates()[m]);
             }
             return new AlgorithmResult(label, p.spec().id(), p.params().asMap(), Status.SUCCEEDED, null,
                     metrics.stream().map(m -> m.descriptor().id()).toList(), aggregates, outcome.users(),
@@ -233,6 +230,39 @@ public class DefaultExperimentRunner implements ExperimentRunner {
             throw new InvalidSpecException("backend", "backend '" + id + "' is installed but cannot run here");
         }
         return b;
+    }
+
+    /** What system-level metrics need: catalogue size, training popularity, attributes, rating scale. */
+    static EvaluationContext context(Dataset dataset, Split split, int listLength) {
+        double[] scale = ratingScale(dataset.metadata().get("ratingScale"));
+        int evaluated = 0;
+        var testByUser = split.test().userItems();
+        for (int u = 0; u < testByUser.rows(); u++) {
+            evaluated += testByUser.rowLength(u) > 0 ? 1 : 0;
+        }
+        int trainUsers = 0;
+        var trainByUser = split.train().userItems();
+        for (int u = 0; u < trainByUser.rows(); u++) {
+            trainUsers += trainByUser.rowLength(u) > 0 ? 1 : 0;
+        }
+        return new EvaluationContext(dataset.items().size(), trainUsers, evaluated, split.train().itemCounts(),
+                dataset.itemAttributes(), scale[0], scale[1], listLength);
+    }
+
+    /** Parses "1-5" or "0.5-5.0" into {min, max}; NaN when absent or unreadable. */
+    static double[] ratingScale(String text) {
+        if (text != null) {
+            int dash = text.indexOf('-', 1);
+            if (dash > 0) {
+                try {
+                    return new double[] {Double.parseDouble(text.substring(0, dash).trim()),
+                            Double.parseDouble(text.substring(dash + 1).trim())};
+                } catch (NumberFormatException e) {
+                    // fall through: unknown scale
+                }
+            }
+        }
+        return new double[] {Double.NaN, Double.NaN};
     }
 
     /** The relevant test items of each user under the protocol (null for users without any). */
