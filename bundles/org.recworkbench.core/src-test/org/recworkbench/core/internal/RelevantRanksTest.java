@@ -12,7 +12,7 @@ class RelevantRanksTest {
         // full order: item1 (0.9), item2 (0.9, higher index), item0 (0.5), item3 (0.1), item4 (-inf, excluded)
         float[] row = {0.5f, 0.9f, 0.9f, 0.1f, Float.NEGATIVE_INFINITY};
         assertArrayEquals(new int[] {2, 4, 5}, RelevantRanks.of(row, 0, 5, Relevance.binary(2, 3, 4)));
-        assertArrayEquals(new int[] {1, 3}, RelevantRanks.of(row, 0, 5, Relevance.binary(0, 1)));
+        assertArrayEquals(new int[] {3, 1}, RelevantRanks.of(row, 0, 5, Relevance.binary(0, 1)));
     }
 
     @Test

@@ -1,2 +1,5 @@
-/** Top-N ranking metrics: Precision, Recall, NDCG, MAP, MRR and HitRate at cutoffs. */
+/**
+ * Top-N ranking metrics: Precision, Recall, F1, NDCG (two ideal-DCG conventions), MAP (three AP
+ * denominators), MRR, HitRate, R-precision, rank-biased precision, AUC and GAUC.
+ */
 package org.recworkbench.metrics.ranking;
