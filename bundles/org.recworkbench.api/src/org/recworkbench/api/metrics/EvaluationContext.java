@@ -3,6 +3,7 @@ package org.recworkbench.api.metrics;
 import java.util.Arrays;
 import java.util.Objects;
 import org.recworkbench.api.data.Attributes;
+import org.recworkbench.api.data.SparseMatrix;
 
 /**
  * What system-level and beyond-accuracy metrics need to know about the evaluation as a whole: the size of
@@ -21,15 +22,17 @@ public final class EvaluationContext {
     private final double minRating;
     private final double maxRating;
     private final int listLength;
+    private final SparseMatrix trainByUser;
 
     /**
      * @param numUsers users in the training data (for popularity as a share of users)
      * @param evaluatedUsers users whose lists are evaluated
      * @param itemPopularity training interactions per item
      * @param listLength the length of the recommended lists (the largest cutoff)
+     * @param trainByUser the training interactions user → items, or null when not available
      */
     public EvaluationContext(int numItems, int numUsers, int evaluatedUsers, int[] itemPopularity,
-            Attributes itemAttributes, double minRating, double maxRating, int listLength) {
+            Attributes itemAttributes, double minRating, double maxRating, int listLength, SparseMatrix trainByUser) {
         if (itemPopularity.length != numItems) {
             throw new IllegalArgumentException("one popularity count per item expected");
         }
@@ -41,12 +44,13 @@ public final class EvaluationContext {
         this.minRating = minRating;
         this.maxRating = maxRating;
         this.listLength = listLength;
+        this.trainByUser = trainByUser;
     }
 
     /** A context for tests and tools: popularity all zero, no attributes, unknown rating scale. */
     public static EvaluationContext of(int numItems, int evaluatedUsers, int listLength) {
         return new EvaluationContext(numItems, evaluatedUsers, evaluatedUsers, new int[numItems], null, Double.NaN,
-                Double.NaN, listLength);
+                Double.NaN, listLength, null);
     }
 
     public int numItems() {
@@ -80,6 +84,11 @@ public final class EvaluationContext {
 
     public int listLength() {
         return listLength;
+    }
+
+    /** The training interactions user → items (the items excluded from each user's ranking), or null. */
+    public SparseMatrix trainByUser() {
+        return trainByUser;
     }
 
     /**

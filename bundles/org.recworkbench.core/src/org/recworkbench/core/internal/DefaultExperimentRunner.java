@@ -246,7 +246,7 @@ public class DefaultExperimentRunner implements ExperimentRunner {
             trainUsers += trainByUser.rowLength(u) > 0 ? 1 : 0;
         }
         return new EvaluationContext(dataset.items().size(), trainUsers, evaluated, split.train().itemCounts(),
-                dataset.itemAttributes(), scale[0], scale[1], listLength);
+                dataset.itemAttributes(), scale[0], scale[1], listLength, trainByUser);
     }
 
     /** Parses "1-5" or "0.5-5.0" into {min, max}; NaN when absent or unreadable. */

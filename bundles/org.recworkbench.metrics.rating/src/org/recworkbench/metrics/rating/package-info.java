@@ -1,0 +1,2 @@
+/** Rating-prediction error metrics: RMSE, MAE, MSE. */
+package org.recworkbench.metrics.rating;
