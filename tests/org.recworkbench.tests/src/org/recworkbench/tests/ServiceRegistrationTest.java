@@ -36,6 +36,6 @@ class ServiceRegistrationTest {
     void reportWritersRegister() throws Exception {
         Services.await(ReportWriter.class);
         var refs = Services.context().getServiceReferences(ReportWriter.class, null);
-        assertEquals(2, refs.size());
+        assertEquals(3, refs.size(), "csv, json and significance writers");
     }
 }

@@ -33,6 +33,7 @@ import org.recworkbench.core.spec.ExperimentSpec;
 import org.recworkbench.core.spec.FilterSpec;
 import org.recworkbench.core.spec.SpecReader;
 import org.recworkbench.report.ReportWriter;
+import org.recworkbench.stats.Comparisons;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -113,9 +114,7 @@ final class Recwb implements Runnable {
         public Integer call() {
             ExperimentSpec s = new SpecReader().read(specFile);
             if (seed != null || threads != null) {
-                s = new ExperimentSpec(s.name(), seed != null ? seed : s.seed(), s.dataset(), s.filters(), s.split(),
-                        s.algorithms(), s.metrics(), s.protocol(), s.backend(), threads != null ? threads : s.threads(),
-                        s.output());
+                s = s.with(seed != null ? seed : s.seed(), threads != null ? threads : s.threads());
             }
             Path folder = output != null ? output
                     : s.output() != null ? Path.of(s.output()) : Path.of("results", s.name());
@@ -148,7 +147,7 @@ final class Recwb implements Runnable {
                     + "%d test users; backend %s%n", result.dataset().name(), result.dataset().users(),
                     result.dataset().items(), result.dataset().interactions(), result.split(), result.trainSize(),
                     result.testSize(), result.testUsers(), result.backend());
-            out.println(Tables.results(result));
+            out.print(Tables.results(result, Comparisons.of(result)));
             List<String> written = new ArrayList<>();
             for (ReportWriter w : services.writers().get()) {
                 w.write(result, folder).forEach(p -> written.add(p.getFileName().toString()));

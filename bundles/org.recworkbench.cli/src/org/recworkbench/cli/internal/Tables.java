@@ -10,14 +10,25 @@ import org.recworkbench.api.data.Dataset;
 import org.recworkbench.core.DatasetStatistics;
 import org.recworkbench.core.result.AlgorithmResult;
 import org.recworkbench.core.result.ExperimentResult;
+import org.recworkbench.stats.Comparison;
 
 /** Plain-text tables for the terminal. */
 final class Tables {
     private Tables() {
     }
 
-    /** One row per algorithm: status, every metric, fit and evaluation time. */
-    static String results(ExperimentResult result) {
+    /**
+     * One row per algorithm: status, every metric, fit and evaluation time. A value differing significantly
+     * from the baseline's (after the multiple-comparison correction) is marked with {@code *}; a footnote says
+     * by which test.
+     */
+    static String results(ExperimentResult result, List<Comparison> comparisons) {
+        java.util.Set<String> significant = new java.util.HashSet<>();
+        for (Comparison c : comparisons) {
+            if (c.significant()) {
+                significant.add(c.candidate() + "\u0000" + c.metric());
+            }
+        }
         List<String> header = new ArrayList<>(List.of("algorithm", "status"));
         header.addAll(result.metricIds());
         header.addAll(List.of("fit s", "eval s"));
@@ -26,13 +37,21 @@ final class Tables {
             List<String> row = new ArrayList<>(List.of(a.label(), a.status().name().toLowerCase(Locale.ROOT)));
             for (String m : result.metricIds()) {
                 Double v = a.aggregates().get(m);
-                row.add(v == null || v.isNaN() ? "-" : String.format(Locale.ROOT, "%.4f", v));
+                String mark = significant.contains(a.label() + "\u0000" + m) ? "*" : " ";
+                row.add(v == null || v.isNaN() ? "- " : String.format(Locale.ROOT, "%.4f", v) + mark);
             }
             row.add(String.format(Locale.ROOT, "%.2f", a.fitSeconds()));
             row.add(String.format(Locale.ROOT, "%.2f", a.evaluateSeconds()));
             rows.add(row);
         }
-        return render(header, rows);
+        String table = render(header, rows);
+        if (comparisons.isEmpty()) {
+            return table;
+        }
+        var spec = result.spec().significance();
+        return table + String.format(Locale.ROOT, "* differs from %s: paired %s over users, %s-adjusted p < %s "
+                + "(details in significance.csv)%n", comparisons.get(0).baseline(), spec.test(), spec.correction(),
+                spec.alpha());
     }
 
     static String render(List<String> header, List<List<String>> rows) {

@@ -206,7 +206,7 @@ class DefaultExperimentRunnerTest {
             a.add(new AlgorithmSpec(id, null, null));
         }
         return new ExperimentSpec("t", 1L, new DatasetSpec("toy", null), null, new SplitSpec("leave-one-out", null),
-                a, List.of("RR@4"), null, null, 2, null);
+                a, List.of("RR@4"), null, null, 2, null, null);
     }
 
     @Test
@@ -245,7 +245,7 @@ class DefaultExperimentRunnerTest {
         assertTrue(algo.getMessage().contains("available: asc"), algo.getMessage());
         ExperimentSpec badMetric = new ExperimentSpec("t", 1L, new DatasetSpec("toy", null), null,
                 new SplitSpec("leave-one-out", null), List.of(new AlgorithmSpec("asc", null, null)), List.of("NDCG@10"),
-                null, null, 1, null);
+                null, null, 1, null, null);
         InvalidSpecException metric = assertThrows(InvalidSpecException.class,
                 () -> runner.run(badMetric, RunListener.NONE, ProgressMonitor.NONE));
         assertEquals("metrics[0]", metric.field());

@@ -54,7 +54,7 @@ class SpecReaderTest {
         assertTrue(e.getMessage().contains("exp.yaml:2"), e.getMessage());
         assertTrue(e.getMessage().contains("unknown field 'algoritms'"), e.getMessage());
         assertTrue(e.getMessage().contains("algorithms, backend, dataset, filters, metrics, name, output, protocol, "
-                + "seed, split, threads"), e.getMessage());
+                + "seed, significance, split, threads"), e.getMessage());
     }
 
     @Test
@@ -83,6 +83,20 @@ class SpecReaderTest {
         InvalidSpecException protocol = assertThrows(InvalidSpecException.class, () -> reader.parse(
                 "dataset: {adapter: s}\nalgorithms: [{id: r}]\nprotocol: {type: sampled}\n", false, "x.yaml"));
         assertEquals("protocol.type", protocol.field());
+    }
+
+    @Test
+    void significanceSettingsAreChecked() {
+        ExperimentSpec s = reader.parse("dataset: {adapter: s}\nalgorithms: [{id: a}, {id: b}]\n", false, "x.yaml");
+        assertEquals("t-test", s.significance().test());
+        assertEquals("holm", s.significance().correction());
+        assertEquals(0.05, s.significance().alpha());
+        InvalidSpecException test = assertThrows(InvalidSpecException.class, () -> reader.parse(
+                "dataset: {adapter: s}\nalgorithms: [{id: a}]\nsignificance: {test: z-test}\n", false, "x.yaml"));
+        assertEquals("significance.test", test.field());
+        InvalidSpecException baseline = assertThrows(InvalidSpecException.class, () -> reader.parse(
+                "dataset: {adapter: s}\nalgorithms: [{id: a}]\nsignificance: {baseline: b}\n", false, "x.yaml"));
+        assertEquals("significance.baseline", baseline.field());
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.recworkbench.api.InvalidSpecException;
  */
 public record ExperimentSpec(String name, Long seed, DatasetSpec dataset, List<FilterSpec> filters, SplitSpec split,
         List<AlgorithmSpec> algorithms, List<String> metrics, ProtocolSpec protocol, String backend,
-        Integer threads, String output) {
+        Integer threads, String output, SignificanceSpec significance) {
 
     public static final long DEFAULT_SEED = 42L;
     public static final List<String> DEFAULT_METRICS = List.of("Precision@10", "Recall@10", "NDCG@10", "MAP@10",
@@ -26,6 +26,13 @@ public record ExperimentSpec(String name, Long seed, DatasetSpec dataset, List<F
         protocol = protocol == null ? ProtocolSpec.DEFAULT : protocol;
         backend = backend == null || backend.isBlank() ? "auto" : backend;
         threads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        significance = significance == null ? SignificanceSpec.DEFAULT : significance;
+    }
+
+    /** The same spec with another seed and thread count (command-line overrides). */
+    public ExperimentSpec with(long newSeed, int newThreads) {
+        return new ExperimentSpec(name, newSeed, dataset, filters, split, algorithms, metrics, protocol, backend,
+                newThreads, output, significance);
     }
 
     /**
@@ -56,6 +63,12 @@ public record ExperimentSpec(String name, Long seed, DatasetSpec dataset, List<F
         }
         if (threads < 1) {
             throw new InvalidSpecException("threads", "got " + threads + ", expected a positive integer");
+        }
+        significance.validate();
+        if (significance.baseline() != null
+                && algorithms.stream().noneMatch(a -> a.label().equals(significance.baseline()))) {
+            throw new InvalidSpecException("significance.baseline", "'" + significance.baseline()
+                    + "' is not the label of any algorithm");
         }
         if (!ProtocolSpec.FULL_RANKING.equals(protocol.type())) {
             throw new InvalidSpecException("protocol.type", "got '" + protocol.type()

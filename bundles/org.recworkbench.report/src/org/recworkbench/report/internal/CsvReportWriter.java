@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.osgi.service.component.annotations.Component;
 import org.recworkbench.core.result.AlgorithmResult;
 import org.recworkbench.core.result.ExperimentResult;
+import org.recworkbench.report.AtomicFiles;
 import org.recworkbench.report.ReportWriter;
 
 /**

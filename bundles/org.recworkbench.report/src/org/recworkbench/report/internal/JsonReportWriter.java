@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Component;
 import org.recworkbench.core.DatasetStatistics;
 import org.recworkbench.core.result.AlgorithmResult;
 import org.recworkbench.core.result.ExperimentResult;
+import org.recworkbench.report.AtomicFiles;
 import org.recworkbench.report.ReportWriter;
 
 /**

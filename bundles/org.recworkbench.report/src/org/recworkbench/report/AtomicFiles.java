@@ -1,4 +1,4 @@
-package org.recworkbench.report.internal;
+package org.recworkbench.report;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -8,17 +8,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.recworkbench.api.RecWorkbenchException;
 
-/** Writes a file next to its destination and moves it into place, so readers never see half a file. */
-final class AtomicFiles {
+/**
+ * Writes a file next to its destination and moves it into place, so readers never see half a file and a
+ * failed write leaves the previous file as it was. For report writers.
+ */
+public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** Writes the content of one file. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(Writer out) throws IOException;
     }
 
-    static Path write(Path target, Content content) {
+    /** Writes {@code target} atomically and returns it. */
+    public static Path write(Path target, Content content) {
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
             Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
