@@ -12,6 +12,7 @@ public final class Relevance {
 
     private final int[] items;
     private final float[] gains;
+    private volatile float[] descending;
 
     private Relevance(int[] items, float[] gains) {
         this.items = items;
@@ -69,16 +70,20 @@ public final class Relevance {
         return pos >= 0 ? gains[pos] : 0f;
     }
 
-    /** The gains sorted in descending order (for ideal DCG). */
+    /** The gains sorted in descending order (for ideal DCG); computed once. Do not modify. */
     public float[] gainsDescending() {
-        float[] g = gains.clone();
-        Arrays.sort(g);
-        for (int i = 0, j = g.length - 1; i < j; i++, j--) {
-            float t = g[i];
-            g[i] = g[j];
-            g[j] = t;
+        float[] d = descending;
+        if (d == null) {
+            d = gains.clone();
+            Arrays.sort(d);
+            for (int i = 0, j = d.length - 1; i < j; i++, j--) {
+                float t = d[i];
+                d[i] = d[j];
+                d[j] = t;
+            }
+            descending = d;
         }
-        return g;
+        return d;
     }
 
     public int[] items() {

@@ -14,6 +14,13 @@ import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.api.RecWorkbenchException;
 import org.recworkbench.api.data.Dataset;
 import org.recworkbench.api.data.Interactions;
+import org.recworkbench.api.metrics.EvaluationContext;
+import org.recworkbench.api.metrics.Metric;
+import org.recworkbench.api.metrics.MetricAccumulator;
+import org.recworkbench.api.metrics.MetricDescriptor;
+import org.recworkbench.api.metrics.MetricSet;
+import org.recworkbench.api.metrics.Relevance;
+import org.recworkbench.api.metrics.UserList;
 import org.recworkbench.core.RunListener;
 import org.recworkbench.core.result.AlgorithmResult;
 import org.recworkbench.core.result.ExperimentResult;
@@ -48,6 +55,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--eval-items", description = "items of the synthetic evaluation set (default 20,000)")
     int evalItems = 20_000;
 
+    @Option(names = "--metric-users", description = "users of the ranking-metric throughput test (default 100,000)")
+    int metricUsers = 100_000;
+
     @Option(names = "--work-dir", description = "where the generated CSV is written (default: a temp folder)")
     Path workDir;
 
@@ -77,6 +87,9 @@ final class BenchCommand implements Callable<Integer> {
                     Files.size(csv) >> 20), Map.of("path", dir.toString(), "variant", "csv"), 1);
             Files.deleteIfExists(csv);
         }
+        if (metricUsers > 0) {
+            rankingMetricThroughput(metricUsers);
+        }
         if (evalUsers > 0) {
             long interactions = Math.max(evalUsers * 2L, evalUsers * 50L);
             evaluate(String.format(Locale.ROOT, "synthetic %,d users x %,d items x %,d, item-knn", evalUsers,
@@ -84,6 +97,57 @@ final class BenchCommand implements Callable<Integer> {
                             evalItems, "interactions", interactions)), new SplitSpec("user-holdout", null));
         }
         return 0;
+    }
+
+    /**
+     * Every ranking metric with a cutoff at 10 cutoffs over {@code users} top-100 lists (random lists over
+     * 20,000 items, 10 relevant items per user): metric time alone, best of 3, one thread and all threads.
+     */
+    private void rankingMetricThroughput(int users) {
+        MetricSet ranking = services.registry().metricSets().stream().filter(m -> m.id().equals("ranking"))
+                .findFirst().orElseThrow(() -> new RecWorkbenchException("no ranking metric set installed"));
+        int[] cutoffs = {1, 5, 10, 20, 30, 40, 50, 60, 80, 100};
+        List<Metric> metrics = new java.util.ArrayList<>();
+        for (MetricDescriptor d : ranking.catalog()) {
+            if (d.cutoff() < 0) {
+                for (int k : cutoffs) {
+                    metrics.add(ranking.create(d.name(), k));
+                }
+            }
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        int items = 20_000;
+        UserList[] lists = new UserList[users];
+        for (int u = 0; u < users; u++) {
+            int[] top = random.ints(0, items).distinct().limit(100).toArray();
+            int[] rel = new int[10];
+            for (int r = 0; r < rel.length; r++) {
+                // about a third of the relevant items appear in the list, at random positions
+                rel[r] = random.nextInt(3) == 0 ? top[random.nextInt(100)] : random.nextInt(items);
+            }
+            lists[u] = new UserList(u, top, Relevance.binary(rel), null, items, null, null, null);
+        }
+        EvaluationContext context = EvaluationContext.of(items, users, 100);
+        for (boolean parallel : new boolean[] {false, true}) {
+            double best = Double.MAX_VALUE;
+            double checksum = 0;
+            for (int rep = 0; rep < 3; rep++) {
+                long t0 = System.nanoTime();
+                java.util.stream.IntStream range = java.util.stream.IntStream.range(0, metrics.size());
+                checksum = (parallel ? range.parallel() : range).mapToDouble(m -> {
+                    Metric metric = metrics.get(m);
+                    MetricAccumulator acc = metric.newAccumulator(context);
+                    for (UserList l : lists) {
+                        acc.add(l, metric.evaluate(l, context));
+                    }
+                    return acc.result();
+                }).sum();
+                best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+            }
+            out.printf(Locale.ROOT, "ranking metrics: %d metrics (%d kinds x %d cutoffs) over %,d top-100 lists in "
+                    + "%.3f s, %s (checksum %.6f)%n", metrics.size(), metrics.size() / cutoffs.length, cutoffs.length,
+                    users, best, parallel ? "parallel over metrics" : "one thread", checksum);
+        }
     }
 
     /** Loads a dataset {@code repeats} times; reports the best rate and the memory per interaction. */

@@ -186,14 +186,14 @@ public class RankingMetrics implements MetricSet {
         double dcg = 0;
         for (int i = 0; i < n; i++) {
             if (g[i] != 0f) {
-                dcg += g[i] / log2(i + 2);
+                dcg += g[i] * discount(i);
             }
         }
         float[] ideal = l.relevance().gainsDescending();
         int idealLength = idealOverAllRelevant ? ideal.length : Math.min(k, ideal.length);
         double idcg = 0;
         for (int i = 0; i < idealLength; i++) {
-            idcg += ideal[i] / log2(i + 2);
+            idcg += ideal[i] * discount(i);
         }
         return idcg == 0 ? 0 : dcg / idcg;
     }
@@ -275,8 +275,17 @@ public class RankingMetrics implements MetricSet {
         return concordant / (double) (r * negatives);
     }
 
-    private static double log2(double x) {
-        return Math.log(x) / Math.log(2);
+    /** DISCOUNT[i] = 1 / log2(i + 2), the DCG discount of 0-based position i. */
+    private static final double[] DISCOUNT = new double[4096];
+
+    static {
+        for (int i = 0; i < DISCOUNT.length; i++) {
+            DISCOUNT[i] = Math.log(2) / Math.log(i + 2);
+        }
+    }
+
+    private static double discount(int position) {
+        return position < DISCOUNT.length ? DISCOUNT[position] : Math.log(2) / Math.log(position + 2);
     }
 
     /** The mean of per-user values weighted by each user's number of relevant items. */
