@@ -180,6 +180,10 @@ final class Recwb implements Runnable {
                         + "simulators, policies")
         String kind;
 
+        @Option(names = "--markdown", description = "print the metric catalogue as a Markdown table (the source of "
+                + "docs/metrics.md)")
+        boolean markdown;
+
         ListCommand(Services services, PrintStream out) {
             this.services = services;
             this.out = out;
@@ -188,6 +192,10 @@ final class Recwb implements Runnable {
         @Override
         public Integer call() {
             PluginRegistry r = services.registry();
+            if (markdown) {
+                out.print(Tables.metricCatalog(r.metricSets()));
+                return 0;
+            }
             Map<String, Runnable> sections = new LinkedHashMap<>();
             sections.put("adapters", () -> {
                 for (DatasetAdapter a : r.datasetAdapters()) {

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.recworkbench.api.data.Attributes;
 import org.recworkbench.api.data.Dataset;
+import org.recworkbench.api.metrics.MetricDescriptor;
+import org.recworkbench.api.metrics.MetricSet;
 import org.recworkbench.core.DatasetStatistics;
 import org.recworkbench.core.result.AlgorithmResult;
 import org.recworkbench.core.result.ExperimentResult;
@@ -52,6 +54,33 @@ final class Tables {
         return table + String.format(Locale.ROOT, "* differs from %s: paired %s over users, %s-adjusted p < %s "
                 + "(details in significance.csv)%n", comparisons.get(0).baseline(), spec.test(), spec.correction(),
                 spec.alpha());
+    }
+
+    /** The metric catalogue as Markdown, one table per metric set, straight from the descriptors. */
+    static String metricCatalog(List<MetricSet> sets) {
+        StringBuilder sb = new StringBuilder();
+        for (MetricSet set : sets) {
+            sb.append("### ").append(set.id()).append(" — ").append(set.description()).append("\n\n");
+            sb.append("| metric | formula | range, direction | convention | reference |\n|---|---|---|---|---|\n");
+            for (MetricDescriptor d : set.catalog()) {
+                String name = d.name() + (d.cutoff() < 0 ? "@k" : "");
+                String range = "[" + bound(d.lowerBound()) + ", " + bound(d.upperBound()) + "], "
+                        + (d.higherIsBetter() ? "higher is better" : "lower is better");
+                sb.append("| ").append(cell(name)).append(" | ").append(cell(d.formula())).append(" | ").append(range)
+                        .append(" | ").append(cell(d.convention())).append(" | ").append(cell(d.reference()))
+                        .append(" |\n");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String bound(double b) {
+        return Double.isInfinite(b) ? "∞" : b == Math.rint(b) ? Long.toString((long) b) : Double.toString(b);
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
     }
 
     static String render(List<String> header, List<List<String>> rows) {
