@@ -30,7 +30,7 @@ class MetricFamiliesTest {
         return runner.run(new ExperimentSpec("families", 3L,
                 new DatasetSpec("synthetic", Map.of("users", 1000, "items", 800, "interactions", 40_000)), null,
                 new SplitSpec("user-holdout", null), List.of(Specs.algo("random"), Specs.algo("most-popular"),
-                        Specs.algo("item-knn")), METRICS, null, null, 2, null, null),
+                        Specs.algo("item-knn")), METRICS, null, null, 2, null, null, null),
                 RunListener.NONE, ProgressMonitor.NONE);
     }
 

@@ -52,7 +52,7 @@ class MovieLens100kTest {
         ExperimentSpec spec = new ExperimentSpec("ml100k-u1", 42L,
                 new DatasetSpec("movielens", Map.of("path", dir().toString(), "fold", "u1")), null,
                 new SplitSpec("predefined", null), List.of(Specs.algo("random"), Specs.algo("most-popular"),
-                        Specs.algo("item-knn")), List.of("NDCG@10", "Precision@10"), null, null, 2, null, null);
+                        Specs.algo("item-knn")), List.of("NDCG@10", "Precision@10"), null, null, 2, null, null, null);
         ExperimentResult r = runner.run(spec, RunListener.NONE, ProgressMonitor.NONE);
         assertEquals(80_000, r.trainSize());
         assertEquals(20_000, r.testSize());

@@ -17,7 +17,7 @@ final class Specs {
         return new ExperimentSpec("it", 7L,
                 new DatasetSpec("synthetic", Map.of("users", users, "items", items, "interactions", interactions)),
                 null, new SplitSpec("user-holdout", Map.of("test-fraction", 0.2)), List.of(algorithms),
-                List.of("NDCG@10", "Precision@10", "Recall@10"), null, null, threads, null, null);
+                List.of("NDCG@10", "Precision@10", "Recall@10"), null, null, threads, null, null, null);
     }
 
     static AlgorithmSpec algo(String id) {

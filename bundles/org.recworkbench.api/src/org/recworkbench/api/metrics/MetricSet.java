@@ -1,6 +1,8 @@
 package org.recworkbench.api.metrics;
 
 import java.util.List;
+import org.recworkbench.api.ParameterDescriptor;
+import org.recworkbench.api.Parameters;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -31,4 +33,23 @@ public interface MetricSet {
      * @throws IllegalArgumentException for an unknown name or a missing/invalid cutoff
      */
     Metric create(String name, int cutoff);
+
+    /**
+     * Options that tune this set's metrics (e.g. the short-head share of popularity metrics), given in a spec
+     * under {@code metric-options.<set id>}. None by default.
+     *
+     * @since 1.1
+     */
+    default List<ParameterDescriptor> options() {
+        return List.of();
+    }
+
+    /**
+     * Creates a metric with validated options; by default the options are ignored (there are none).
+     *
+     * @since 1.1
+     */
+    default Metric create(String name, int cutoff, Parameters options) {
+        return create(name, cutoff);
+    }
 }

@@ -174,7 +174,7 @@ final class BenchCommand implements Callable<Integer> {
     private void evaluate(String name, DatasetSpec data, SplitSpec split) {
         ExperimentSpec spec = new ExperimentSpec("bench", 42L, data, null, split,
                 List.of(new AlgorithmSpec("item-knn", null, null)), List.of("NDCG@10", "Recall@10"), null, null, null,
-                null, null);
+                null, null, null);
         ExperimentResult r = services.runner().run(spec, RunListener.NONE, ProgressMonitor.NONE);
         AlgorithmResult a = r.algorithms().get(0);
         if (!a.succeeded()) {

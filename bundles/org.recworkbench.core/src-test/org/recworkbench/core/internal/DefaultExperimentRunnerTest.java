@@ -206,7 +206,7 @@ class DefaultExperimentRunnerTest {
             a.add(new AlgorithmSpec(id, null, null));
         }
         return new ExperimentSpec("t", 1L, new DatasetSpec("toy", null), null, new SplitSpec("leave-one-out", null),
-                a, List.of("RR@4"), null, null, 2, null, null);
+                a, List.of("RR@4"), null, null, 2, null, null, null);
     }
 
     @Test
@@ -245,11 +245,28 @@ class DefaultExperimentRunnerTest {
         assertTrue(algo.getMessage().contains("available: asc"), algo.getMessage());
         ExperimentSpec badMetric = new ExperimentSpec("t", 1L, new DatasetSpec("toy", null), null,
                 new SplitSpec("leave-one-out", null), List.of(new AlgorithmSpec("asc", null, null)), List.of("NDCG@10"),
-                null, null, 1, null, null);
+                null, null, 1, null, null, null);
         InvalidSpecException metric = assertThrows(InvalidSpecException.class,
                 () -> runner.run(badMetric, RunListener.NONE, ProgressMonitor.NONE));
         assertEquals("metrics[0]", metric.field());
         assertTrue(metric.getMessage().contains("available: RR@K"), metric.getMessage());
+    }
+
+    @Test
+    void metricOptionsAreValidatedAgainstTheSets() {
+        DefaultExperimentRunner runner = runner(new OrderRecommender("asc", true));
+        ExperimentSpec unknownSet = new ExperimentSpec("t", 1L, new DatasetSpec("toy", null), null,
+                new SplitSpec("leave-one-out", null), List.of(new AlgorithmSpec("asc", null, null)), List.of("RR@4"),
+                null, null, 1, null, null, Map.of("beyond", Map.of("short-head-share", 0.1)));
+        InvalidSpecException e = assertThrows(InvalidSpecException.class,
+                () -> runner.run(unknownSet, RunListener.NONE, ProgressMonitor.NONE));
+        assertEquals("metric-options.beyond", e.field());
+        ExperimentSpec unknownOption = new ExperimentSpec("t", 1L, new DatasetSpec("toy", null), null,
+                new SplitSpec("leave-one-out", null), List.of(new AlgorithmSpec("asc", null, null)), List.of("RR@4"),
+                null, null, 1, null, null, Map.of("rr", Map.of("depth", 3)));
+        InvalidSpecException o = assertThrows(InvalidSpecException.class,
+                () -> runner.run(unknownOption, RunListener.NONE, ProgressMonitor.NONE));
+        assertEquals("metric-options.rr.depth", o.field());
     }
 
     @Test

@@ -53,8 +53,8 @@ class SpecReaderTest {
         assertEquals("algoritms", e.field());
         assertTrue(e.getMessage().contains("exp.yaml:2"), e.getMessage());
         assertTrue(e.getMessage().contains("unknown field 'algoritms'"), e.getMessage());
-        assertTrue(e.getMessage().contains("algorithms, backend, dataset, filters, metrics, name, output, protocol, "
-                + "seed, significance, split, threads"), e.getMessage());
+        assertTrue(e.getMessage().contains("algorithms, backend, dataset, filters, metric-options, metrics, name, output, "
+                + "protocol, seed, significance, split, threads"), e.getMessage());
     }
 
     @Test

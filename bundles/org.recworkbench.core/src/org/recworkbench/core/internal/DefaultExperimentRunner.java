@@ -69,7 +69,7 @@ public class DefaultExperimentRunner implements ExperimentRunner {
                 "split.method", "unknown split method '" + spec.split().method() + "'; available: "
                         + ids(registry.splitters().stream().map(Splitter::id).toList())));
         List<Planned> planned = plan(spec.algorithms());
-        List<Metric> metrics = new MetricResolver(registry.metricSets()).resolve(spec.metrics());
+        List<Metric> metrics = new MetricResolver(registry.metricSets(), spec.metricOptions()).resolve(spec.metrics());
         ComputeBackend backend = backend(spec.backend());
         int listLength = metrics.stream().mapToInt(m -> m.descriptor().cutoff()).max().orElse(10);
         if (metrics.stream().anyMatch(m -> m.descriptor().cutoff() == 0)) {

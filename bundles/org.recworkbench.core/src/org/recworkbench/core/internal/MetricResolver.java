@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import org.recworkbench.api.InvalidSpecException;
+import org.recworkbench.api.Parameters;
 import org.recworkbench.api.metrics.Metric;
 import org.recworkbench.api.metrics.MetricDescriptor;
 import org.recworkbench.api.metrics.MetricSet;
@@ -13,9 +14,24 @@ import org.recworkbench.api.metrics.MetricSet;
 final class MetricResolver {
 
     private final List<MetricSet> sets;
+    private final java.util.Map<String, Parameters> options = new java.util.HashMap<>();
 
-    MetricResolver(List<MetricSet> sets) {
+    /**
+     * @param metricOptions raw options by metric-set id, validated here against each set's declared options
+     */
+    MetricResolver(List<MetricSet> sets, java.util.Map<String, ? extends java.util.Map<String, ?>> metricOptions) {
         this.sets = sets;
+        for (String id : metricOptions.keySet()) {
+            if (sets.stream().noneMatch(s -> s.id().equals(id))) {
+                throw new InvalidSpecException("metric-options." + id, "no metric set '" + id + "'; installed: "
+                        + sets.stream().map(MetricSet::id).toList());
+            }
+        }
+        for (MetricSet set : sets) {
+            java.util.Map<String, ?> given = metricOptions.get(set.id());
+            options.put(set.id(), Parameters.validate("metric-options." + set.id(), set.options(),
+                    given == null ? java.util.Map.of() : given));
+        }
     }
 
     List<Metric> resolve(List<String> names) {
@@ -51,7 +67,7 @@ final class MetricResolver {
                         throw new InvalidSpecException(field, "'" + d.name() + "' needs a cutoff, e.g. " + d.name()
                                 + "@10");
                     }
-                    return set.create(d.name(), cutoff);
+                    return set.create(d.name(), cutoff, options.get(set.id()));
                 }
             }
         }

@@ -1,6 +1,8 @@
 package org.recworkbench.core.spec;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Map;
 import org.recworkbench.api.InvalidSpecException;
 
 /**
@@ -10,7 +12,8 @@ import org.recworkbench.api.InvalidSpecException;
  */
 public record ExperimentSpec(String name, Long seed, DatasetSpec dataset, List<FilterSpec> filters, SplitSpec split,
         List<AlgorithmSpec> algorithms, List<String> metrics, ProtocolSpec protocol, String backend,
-        Integer threads, String output, SignificanceSpec significance) {
+        Integer threads, String output, SignificanceSpec significance,
+        @JsonProperty("metric-options") Map<String, Map<String, Object>> metricOptions) {
 
     public static final long DEFAULT_SEED = 42L;
     public static final List<String> DEFAULT_METRICS = List.of("Precision@10", "Recall@10", "NDCG@10", "MAP@10",
@@ -27,12 +30,14 @@ public record ExperimentSpec(String name, Long seed, DatasetSpec dataset, List<F
         backend = backend == null || backend.isBlank() ? "auto" : backend;
         threads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         significance = significance == null ? SignificanceSpec.DEFAULT : significance;
+        metricOptions = metricOptions == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(metricOptions));
     }
 
     /** The same spec with another seed and thread count (command-line overrides). */
     public ExperimentSpec with(long newSeed, int newThreads) {
         return new ExperimentSpec(name, newSeed, dataset, filters, split, algorithms, metrics, protocol, backend,
-                newThreads, output, significance);
+                newThreads, output, significance, metricOptions);
     }
 
     /**

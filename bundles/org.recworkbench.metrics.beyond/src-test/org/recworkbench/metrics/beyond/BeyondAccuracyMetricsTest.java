@@ -74,6 +74,18 @@ class BeyondAccuracyMetricsTest {
     }
 
     @Test
+    void shortHeadShareAndDiversityAttributeAreOptions() {
+        // with 80% of interactions in the head: items 0 (10) and 1 (5) cover 15 of 20 < 16, so item 2 joins
+        var options = org.recworkbench.api.Parameters.validate("t", set.options(), Map.of("short-head-share", 0.8));
+        assertEquals(0.0, set.create("APLT", 2, options).evaluate(u0, context), EPS);
+        assertEquals(0.0, set.create("APLT", 2, options).evaluate(u1, context), EPS);
+        // an attribute the items do not have: ILD falls back to the first categorical attribute (genre)
+        var other = org.recworkbench.api.Parameters.validate("t", set.options(), Map.of("diversity-attribute",
+                "mood"));
+        assertEquals(0.5, set.create("ILD", 2, other).evaluate(u0, context), EPS, "falls back to the first attribute");
+    }
+
+    @Test
     void popularityParityAndOpportunity() {
         // RSP without training data: candidates per user = head 1, tail 4; hits head 2, tail 2
         // P_head = 2/2 = 1, P_tail = 2/8 = 0.25: mean 0.625, population std 0.375

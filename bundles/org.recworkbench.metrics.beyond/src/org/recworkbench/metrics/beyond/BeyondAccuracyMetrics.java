@@ -3,6 +3,8 @@ package org.recworkbench.metrics.beyond;
 import java.util.Arrays;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
+import org.recworkbench.api.ParameterDescriptor;
+import org.recworkbench.api.Parameters;
 import org.recworkbench.api.algo.TopK;
 import org.recworkbench.api.data.Attributes;
 import org.recworkbench.api.metrics.EvaluationContext;
@@ -24,8 +26,14 @@ import org.recworkbench.api.metrics.UserList;
 @Component(service = MetricSet.class)
 public class BeyondAccuracyMetrics implements MetricSet {
 
-    /** Share of training interactions held by the short head. */
+    /** Default share of training interactions held by the short head. */
     static final double SHORT_HEAD_SHARE = 0.2;
+
+    private static final List<ParameterDescriptor> OPTIONS = List.of(
+            ParameterDescriptor.ofDouble("short-head-share", SHORT_HEAD_SHARE, 0.01, 0.99,
+                    "share of training interactions held by the short head (the rest is the long tail)"),
+            ParameterDescriptor.ofString("diversity-attribute", "genre",
+                    "categorical item attribute for ILD (the first categorical attribute when absent)"));
 
     /** A per-user value from the list's top k, or a system aggregate from all users' top k. */
     private interface PerUser {
@@ -36,8 +44,8 @@ public class BeyondAccuracyMetrics implements MetricSet {
         double apply(long[] counts, long lists, EvaluationContext c);
     }
 
-    /** Per-context values shared by the metrics: the short head and the k most popular items. */
-    record Derived(boolean[] shortHead, boolean[] mostPopular) {
+    /** Per-context values shared by the metrics: the short head, the k most popular items, the ILD attribute. */
+    record Derived(boolean[] shortHead, boolean[] mostPopular, String attribute) {
     }
 
     private record Definition(String name, String formula, String convention, double lower, double upper,
@@ -84,10 +92,11 @@ public class BeyondAccuracyMetrics implements MetricSet {
                     (top, l, ctx, d) -> mean(top, i -> log2(ctx.numUsers() / (double) Math.max(1,
                             ctx.itemPopularity()[i])))),
             perUser("ILD", "ILD@k = mean over pairs i≠j in top_k of 1 - |A_i ∩ A_j| / |A_i ∪ A_j|",
-                    "A = the item's values of the categorical attribute 'genre' (or the first categorical attribute); "
+                    "A = the item's values of the categorical attribute 'genre' (option diversity-attribute; else the "
+                            + "first categorical attribute); "
                             + "two items without values have distance 0", 0, 1, true,
                     "Ziegler et al. Improving recommendation lists through topic diversification. WWW 2005",
-                    (top, l, ctx, d) -> intraListDiversity(top, ctx.itemAttributes())),
+                    (top, l, ctx, d) -> intraListDiversity(top, ctx.itemAttributes(), d.attribute())),
             perUser("Unexpectedness", "|top_k \\ PM_k| / |top_k|, PM_k = the k most popular items",
                     "primitive model = global popularity ranking", 0, 1, true, GE,
                     (top, l, ctx, d) -> mean(top, i -> d.mostPopular()[i] ? 0 : 1)),
@@ -98,7 +107,7 @@ public class BeyondAccuracyMetrics implements MetricSet {
                     + "recommended items (lower = less popularity bias)", 0, Double.POSITIVE_INFINITY, false,
                     ABDOLLAHPOURI, (top, l, ctx, d) -> mean(top, i -> ctx.itemPopularity()[i])),
             perUser("APLT", "APLT@k = |top_k ∩ LT| / |top_k|", "share of long-tail items in the list; long tail = "
-                    + "items outside the short head (20% of training interactions)", 0, 1, true, ABDOLLAHPOURI,
+                    + "items outside the short head (20% of training interactions; option short-head-share)", 0, 1, true, ABDOLLAHPOURI,
                     (top, l, ctx, d) -> mean(top, i -> d.shortHead()[i] ? 0 : 1)),
             perUser("ACLT", "ACLT@k = |top_k ∩ LT|", "number of long-tail items in the list", 0,
                     Double.POSITIVE_INFINITY, true, ABDOLLAHPOURI,
@@ -144,15 +153,27 @@ public class BeyondAccuracyMetrics implements MetricSet {
     }
 
     @Override
+    public List<ParameterDescriptor> options() {
+        return OPTIONS;
+    }
+
+    @Override
     public Metric create(String name, int cutoff) {
+        return create(name, cutoff, Parameters.validate("metric-options.beyond", OPTIONS, java.util.Map.of()));
+    }
+
+    @Override
+    public Metric create(String name, int cutoff, Parameters options) {
+        double share = options.getDouble("short-head-share");
+        String attribute = options.getString("diversity-attribute");
         Definition def = DEFINITIONS.stream().filter(d -> d.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown beyond-accuracy metric: " + name));
         if (cutoff <= 0) {
             throw new IllegalArgumentException(name + " needs a positive cutoff: " + cutoff);
         }
         MetricDescriptor descriptor = descriptor(def, cutoff);
-        ContextCache<Derived> derived = new ContextCache<>(c -> new Derived(c.shortHead(SHORT_HEAD_SHARE),
-                mostPopular(c.itemPopularity(), cutoff)));
+        ContextCache<Derived> derived = new ContextCache<>(c -> new Derived(c.shortHead(share),
+                mostPopular(c.itemPopularity(), cutoff), attribute));
         return new Metric() {
             @Override
             public MetricDescriptor descriptor() {
@@ -248,11 +269,11 @@ public class BeyondAccuracyMetrics implements MetricSet {
         return h;
     }
 
-    static double intraListDiversity(int[] top, Attributes attributes) {
+    static double intraListDiversity(int[] top, Attributes attributes, String name) {
         if (top.length < 2) {
             return Double.NaN;
         }
-        Attributes.Categorical attribute = attributes.categorical().get("genre");
+        Attributes.Categorical attribute = attributes.categorical().get(name);
         if (attribute == null) {
             attribute = attributes.categorical().values().stream().findFirst().orElse(null);
         }

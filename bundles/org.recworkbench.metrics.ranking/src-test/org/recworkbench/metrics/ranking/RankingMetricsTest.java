@@ -153,6 +153,15 @@ class RankingMetricsTest {
     }
 
     @Test
+    void rbpPersistenceIsAnOption() {
+        var options = org.recworkbench.api.Parameters.validate("t", set.options(), java.util.Map.of("rbp-persistence",
+                0.5));
+        // hits at ranks 2 and 4: (1 - 0.5)(0.5 + 0.125)
+        assertEquals(0.5 * (0.5 + 0.125), set.create("RBP", 5, options).evaluate(UserList.of(ranking, rel), null),
+                EPS);
+    }
+
+    @Test
     void fullRankingMetricsUseRelevantRanks() {
         Relevance two = Relevance.binary(4, 7);
         // item 4 ranked 1st, item 7 ranked 3rd among 5 candidates

@@ -1,6 +1,9 @@
 package org.recworkbench.metrics.ranking;
 
 import java.util.List;
+import java.util.Map;
+import org.recworkbench.api.ParameterDescriptor;
+import org.recworkbench.api.Parameters;
 import org.osgi.service.component.annotations.Component;
 import org.recworkbench.api.metrics.EvaluationContext;
 import org.recworkbench.api.metrics.MeanAccumulator;
@@ -21,13 +24,21 @@ import org.recworkbench.api.metrics.UserList;
 @Component(service = MetricSet.class)
 public class RankingMetrics implements MetricSet {
 
-    /** Rank-biased precision's persistence (Moffat and Zobel use 0.5, 0.8 and 0.95; 0.8 is the common default). */
+    /** Rank-biased precision's default persistence (Moffat and Zobel use 0.5, 0.8 and 0.95). */
     static final double RBP_PERSISTENCE = 0.8;
 
-    /** How one metric turns a user's list into a value at cutoff k. */
+    private static final List<ParameterDescriptor> OPTIONS = List.of(ParameterDescriptor.ofDouble("rbp-persistence",
+            RBP_PERSISTENCE, 0.01, 0.99, "persistence p of rank-biased precision"));
+
+    /** How one metric turns a user's list into a value at cutoff k, given the set's options. */
     @FunctionalInterface
     interface ListFunction {
-        double apply(UserList list, int k);
+        double apply(UserList list, int k, Parameters options);
+    }
+
+    /** The usual case: a function of the list and the cutoff only. */
+    private static ListFunction plain(java.util.function.ToDoubleBiFunction<UserList, Integer> f) {
+        return (l, k, o) -> f.applyAsDouble(l, k);
     }
 
     private enum Aggregate {
@@ -45,54 +56,59 @@ public class RankingMetrics implements MetricSet {
     private static final List<Definition> DEFINITIONS = List.of(
             new Definition("Precision", true, false, Aggregate.MEAN, "P@k = |rel ∩ top_k| / k",
                     "denominator is k even when fewer than k items were ranked (RecBole, Elliot, LensKit)", IIR,
-                    (l, k) -> hits(l, k) / (double) k),
+                    plain((l, k) -> hits(l, k) / (double) k)),
             new Definition("Recall", true, false, Aggregate.MEAN, "R@k = |rel ∩ top_k| / |rel|",
                     "denominator |rel| (RecBole, Elliot); some libraries use min(|rel|, k)", IIR,
-                    (l, k) -> hits(l, k) / (double) l.relevance().size()),
+                    plain((l, k) -> hits(l, k) / (double) l.relevance().size())),
             new Definition("F1", true, false, Aggregate.MEAN, "F1@k = 2·P@k·R@k / (P@k + R@k), 0 when both are 0",
-                    "per-user harmonic mean, then averaged over users (RecBole, Elliot)", IIR, RankingMetrics::f1),
+                    "per-user harmonic mean, then averaged over users (RecBole, Elliot)", IIR,
+                    plain(RankingMetrics::f1)),
             new Definition("NDCG", true, false, Aggregate.MEAN,
                     "DCG@k / IDCG@k, DCG@k = sum_{i<=k} g_i / log2(i + 1)",
                     "linear gain g (1 for binary relevance); ideal DCG over the min(|rel|, k) largest gains "
-                            + "(RecBole, Elliot, LensKit)", JARVELIN, (l, k) -> ndcg(l, k, false)),
+                            + "(RecBole, Elliot, LensKit)", JARVELIN, plain((l, k) -> ndcg(l, k, false))),
             new Definition("NDCG-all", true, false, Aggregate.MEAN,
                     "DCG@k / IDCG over all relevant items, IDCG = sum_{i<=|rel|} g*_i / log2(i + 1)",
                     "ideal DCG over every relevant item, not cut at k (trec_eval-style ndcg_cut with all judged); "
-                            + "below 1 whenever |rel| > k", JARVELIN, (l, k) -> ndcg(l, k, true)),
+                            + "below 1 whenever |rel| > k", JARVELIN, plain((l, k) -> ndcg(l, k, true))),
             new Definition("MAP", true, false, Aggregate.MEAN,
                     "AP@k = (1 / min(|rel|, k)) sum_{i<=k} P@i · rel_i; MAP = mean over users",
-                    "AP denominator min(|rel|, k) (RecBole)", IIR, (l, k) -> averagePrecision(l, k,
-                            Math.min(l.relevance().size(), k))),
+                    "AP denominator min(|rel|, k) (RecBole)", IIR, plain((l, k) -> averagePrecision(l, k,
+                            Math.min(l.relevance().size(), k)))),
             new Definition("MAP-rel", true, false, Aggregate.MEAN,
                     "AP@k = (1 / |rel|) sum_{i<=k} P@i · rel_i",
                     "AP denominator |rel| (trec_eval-style AP, Elliot)", IIR,
-                    (l, k) -> averagePrecision(l, k, l.relevance().size())),
+                    plain((l, k) -> averagePrecision(l, k, l.relevance().size()))),
             new Definition("MAP-k", true, false, Aggregate.MEAN, "AP@k = (1 / k) sum_{i<=k} P@i · rel_i",
-                    "AP denominator k (some implementations of MAP@k)", IIR, (l, k) -> averagePrecision(l, k, k)),
+                    "AP denominator k (some implementations of MAP@k)", IIR,
+                    plain((l, k) -> averagePrecision(l, k, k))),
             new Definition("MRR", true, false, Aggregate.MEAN,
                     "RR@k = 1 / rank of the first relevant item within k, 0 if none", "reciprocal rank truncated at k",
-                    "Voorhees. The TREC-8 question answering track report, 1999", RankingMetrics::reciprocalRank),
+                    "Voorhees. The TREC-8 question answering track report, 1999",
+                    plain(RankingMetrics::reciprocalRank)),
             new Definition("HitRate", true, false, Aggregate.MEAN, "HR@k = 1 if any relevant item is in top_k, else 0",
                     "per-user hit indicator averaged over users (RecBole's Hit)",
                     "Deshpande and Karypis. Item-based top-N recommendation algorithms. ACM TOIS 22(1), 2004",
-                    (l, k) -> hits(l, k) > 0 ? 1.0 : 0.0),
-            new Definition("RBP", true, false, Aggregate.MEAN, "RBP@k = (1 - p) sum_{i<=k} rel_i p^(i-1), p = 0.8",
-                    "binary relevance, persistence p = 0.8, truncated at k (the residual is not added)",
+                    plain((l, k) -> hits(l, k) > 0 ? 1.0 : 0.0)),
+            new Definition("RBP", true, false, Aggregate.MEAN, "RBP@k = (1 - p) sum_{i<=k} rel_i p^(i-1)",
+                    "binary relevance, persistence p = 0.8 (option rbp-persistence), truncated at k (the residual is "
+                            + "not added)",
                     "Moffat and Zobel. Rank-biased precision for measurement of retrieval effectiveness. ACM TOIS 27(1), "
-                            + "2008", RankingMetrics::rankBiasedPrecision),
+                            + "2008", (l, k, o) -> rankBiasedPrecision(l, k, o.getDouble("rbp-persistence"))),
             new Definition("R-Precision", false, true, Aggregate.MEAN,
                     "R-Prec = |rel ∩ top_|rel|| / |rel| over the full ranking",
                     "cut at |rel| in the full ranking of all candidates, not at a fixed k", IIR,
-                    (l, k) -> rPrecision(l)),
+                    plain((l, k) -> rPrecision(l))),
             new Definition("AUC", false, true, Aggregate.MEAN,
                     "AUC_u = |{(r, j): r relevant, j not, r ranked above j}| / (|rel| · |candidates - rel|)",
                     "per-user AUC over the full ranking of candidates (training items excluded), mean over users",
                     "Rendle et al. BPR: Bayesian personalized ranking from implicit feedback. UAI 2009",
-                    (l, k) -> auc(l)),
+                    plain((l, k) -> auc(l))),
             new Definition("GAUC", false, true, Aggregate.RELEVANT_WEIGHTED_MEAN,
                     "GAUC = sum_u |rel_u| · AUC_u / sum_u |rel_u|",
                     "per-user AUC weighted by the user's number of relevant items (RecBole's GAUC)",
-                    "Zhou et al. Deep interest network for click-through rate prediction. KDD 2018", (l, k) -> auc(l)));
+                    "Zhou et al. Deep interest network for click-through rate prediction. KDD 2018",
+                    plain((l, k) -> auc(l))));
 
     @Override
     public String id() {
@@ -111,7 +127,17 @@ public class RankingMetrics implements MetricSet {
     }
 
     @Override
+    public List<ParameterDescriptor> options() {
+        return OPTIONS;
+    }
+
+    @Override
     public Metric create(String name, int cutoff) {
+        return create(name, cutoff, Parameters.validate("metric-options.ranking", OPTIONS, Map.of()));
+    }
+
+    @Override
+    public Metric create(String name, int cutoff, Parameters options) {
         Definition def = DEFINITIONS.stream().filter(d -> d.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown ranking metric: " + name));
         if (def.needsCutoff() && cutoff <= 0) {
@@ -137,7 +163,7 @@ public class RankingMetrics implements MetricSet {
                 if (list.relevance().isEmpty()) {
                     return Double.NaN;
                 }
-                return def.function().apply(list, cutoff);
+                return def.function().apply(list, cutoff, options);
             }
 
             @Override
@@ -223,7 +249,7 @@ public class RankingMetrics implements MetricSet {
         return 0;
     }
 
-    static double rankBiasedPrecision(UserList l, int k) {
+    static double rankBiasedPrecision(UserList l, int k, double persistence) {
         float[] g = l.gains();
         int n = Math.min(k, g.length);
         double sum = 0;
@@ -232,9 +258,9 @@ public class RankingMetrics implements MetricSet {
             if (g[i] != 0f) {
                 sum += weight;
             }
-            weight *= RBP_PERSISTENCE;
+            weight *= persistence;
         }
-        return (1 - RBP_PERSISTENCE) * sum;
+        return (1 - persistence) * sum;
     }
 
     /** R-precision from full ranks when the engine computed them, else from the list's first |rel| entries. */
