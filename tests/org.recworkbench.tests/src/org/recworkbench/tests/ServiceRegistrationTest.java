@@ -15,7 +15,7 @@ class ServiceRegistrationTest {
     @Test
     void everyPluginRegisters() throws Exception {
         PluginRegistry r = Services.await(PluginRegistry.class);
-        List<String> standard = List.of("item-knn", "most-popular", "random");
+        List<String> standard = List.of("bias", "item-knn", "most-popular", "random");
         assertTrue(Services.eventually(() -> r.recommenders().stream().map(x -> x.descriptor().id()).toList()
                 .containsAll(standard) && r.datasetAdapters().size() >= 2 && r.metricSets().size() >= 5
                 && !r.backends().isEmpty() && r.splitters().size() >= 5 && r.filters().size() >= 2));
