@@ -56,7 +56,8 @@ public class BiasRecommender implements Recommender {
                 for (int p = byItem.rowStart(i); p < byItem.rowEnd(i); p++) {
                     s += byItem.values()[p] - mu;
                 }
-                itemBias[i] = (float) (s / (byItem.rowLength(i) + lambda));
+                double denominator = byItem.rowLength(i) + lambda;
+                itemBias[i] = denominator == 0 ? 0f : (float) (s / denominator); // unrated item: no bias
             }
         }
         float[] userBias = new float[train.numUsers()];
@@ -68,7 +69,8 @@ public class BiasRecommender implements Recommender {
                 for (int p = byUser.rowStart(u); p < byUser.rowEnd(u); p++) {
                     s += byUser.values()[p] - mu - itemBias[byUser.columns()[p]];
                 }
-                userBias[u] = (float) (s / (byUser.rowLength(u) + lambda));
+                double denominator = byUser.rowLength(u) + lambda;
+                userBias[u] = denominator == 0 ? 0f : (float) (s / denominator); // user without ratings: no bias
             }
         }
         return new BiasModel((float) mu, userBias, itemBias);
