@@ -18,6 +18,9 @@ import org.recworkbench.api.Parameters;
 import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.api.data.Dataset;
 import org.recworkbench.api.data.DatasetAdapter;
+import org.recworkbench.data.support.Fields;
+import org.recworkbench.data.support.LineSource;
+import org.recworkbench.data.support.RowContext;
 
 /**
  * Reads MovieLens releases exactly as GroupLens distributes them, unpacked into a folder:
@@ -131,9 +134,9 @@ public class MovieLensAdapter implements DatasetAdapter {
                     if (line.isBlank()) {
                         continue;
                     }
-                    String[] f = fields(src, line, "\\|", 5, "id|age|gender|occupation|zip");
-                    int u = data.users.intern(MovieLensData.requireId(src, 1, "user id", f[0]));
-                    data.ages.put(u, (double) MovieLensData.parseLong(src, 2, "age", f[1]));
+                    String[] f = Fields.split(src, line, "|", 5, "id|age|gender|occupation|zip");
+                    int u = data.users.intern(Fields.id(src, 1, "user id", f[0]));
+                    data.ages.put(u, (double) Fields.integer(src, 2, "age", f[1]));
                     data.gender.add(u, f[2].trim());
                     data.occupation.add(u, f[3].trim());
                 }
@@ -146,7 +149,7 @@ public class MovieLensAdapter implements DatasetAdapter {
                     if (line.isBlank()) {
                         continue;
                     }
-                    String[] f = fields(src, line, "\\|", 5 + genreNames.length,
+                    String[] f = Fields.split(src, line, "|", 5 + genreNames.length,
                             "id|title|release date|video release date|IMDb URL|" + genreNames.length + " genre flags");
                     int i = data.addMovie(src, f[0], f[1]);
                     String date = f[2].trim();
@@ -189,8 +192,8 @@ public class MovieLensAdapter implements DatasetAdapter {
                 if (line.isBlank()) {
                     continue;
                 }
-                String[] f = fields(src, line, "\\|", 2, "name|index");
-                int index = (int) MovieLensData.parseLong(src, 2, "genre index", f[1]);
+                String[] f = Fields.split(src, line, "|", 2, "name|index");
+                int index = (int) Fields.integer(src, 2, "genre index", f[1]);
                 if (index != names.size()) {
                     throw src.error(2, "genre index " + index + " out of order, expected " + names.size());
                 }
@@ -209,7 +212,7 @@ public class MovieLensAdapter implements DatasetAdapter {
                 if (line.isBlank()) {
                     continue;
                 }
-                String[] f = fields(src, line, "\t", 4, "user TAB item TAB rating TAB timestamp");
+                String[] f = Fields.split(src, line, "\t", 4, "user TAB item TAB rating TAB timestamp");
                 data.addRating(src, f[0], f[1], f[2], f[3], test);
             }
         }
@@ -225,10 +228,10 @@ public class MovieLensAdapter implements DatasetAdapter {
                     if (line.isBlank()) {
                         continue;
                     }
-                    String[] f = fields(src, line, "::", 5, "UserID::Gender::Age::Occupation::Zip-code");
-                    int u = data.users.intern(MovieLensData.requireId(src, 1, "user id", f[0]));
+                    String[] f = Fields.split(src, line, "::", 5, "UserID::Gender::Age::Occupation::Zip-code");
+                    int u = data.users.intern(Fields.id(src, 1, "user id", f[0]));
                     data.gender.add(u, f[1].trim());
-                    data.ages.put(u, (double) MovieLensData.parseLong(src, 3, "age", f[2]));
+                    data.ages.put(u, (double) Fields.integer(src, 3, "age", f[2]));
                     data.occupation.add(u, f[3].trim());
                 }
             }
@@ -239,7 +242,7 @@ public class MovieLensAdapter implements DatasetAdapter {
                     if (line.isBlank()) {
                         continue;
                     }
-                    String[] f = fields(src, line, "::", 3, "MovieID::Title::Genres");
+                    String[] f = Fields.split(src, line, "::", 3, "MovieID::Title::Genres");
                     addGenres(data, data.addMovie(src, f[0], f[1]), f[2]);
                 }
             }
@@ -249,7 +252,7 @@ public class MovieLensAdapter implements DatasetAdapter {
                 if (line.isBlank()) {
                     continue;
                 }
-                String[] f = fields(src, line, "::", 4, "UserID::MovieID::Rating::Timestamp");
+                String[] f = Fields.split(src, line, "::", 4, "UserID::MovieID::Rating::Timestamp");
                 data.addRating(src, f[0], f[1], f[2], f[3], false);
             }
         }
@@ -259,7 +262,7 @@ public class MovieLensAdapter implements DatasetAdapter {
                     if (line.isBlank()) {
                         continue;
                     }
-                    String[] f = fields(src, line, "::", 4, "UserID::MovieID::Tag::Timestamp");
+                    String[] f = Fields.split(src, line, "::", 4, "UserID::MovieID::Tag::Timestamp");
                     addTag(data, src, f[1], f[2]);
                 }
             }
@@ -350,17 +353,9 @@ public class MovieLensAdapter implements DatasetAdapter {
     private static void addTag(MovieLensData data, RowContext src, String movie, String tag) {
         String t = tag.trim().toLowerCase(Locale.ROOT);
         if (!t.isEmpty()) {
-            int i = data.items.intern(MovieLensData.requireId(src, 2, "movie id", movie));
+            int i = data.items.intern(Fields.id(src, 2, "movie id", movie));
             data.tags.add(i, t);
         }
     }
 
-    /** Splits a line into exactly {@code expected} fields, or fails naming the expected layout. */
-    static String[] fields(RowContext src, String line, String separatorRegex, int expected, String layout) {
-        String[] f = line.split(separatorRegex, -1);
-        if (f.length != expected) {
-            throw src.error(0, "expected " + expected + " fields (" + layout + "), found " + f.length);
-        }
-        return f;
-    }
 }

@@ -11,6 +11,9 @@ import org.recworkbench.api.data.Dataset;
 import org.recworkbench.api.data.IdIndex;
 import org.recworkbench.api.data.Interactions;
 import org.recworkbench.api.data.InteractionsBuilder;
+import org.recworkbench.data.support.CategoricalBuilder;
+import org.recworkbench.data.support.Fields;
+import org.recworkbench.data.support.RowContext;
 
 /**
  * What the readers collect while parsing one MovieLens release, and the field parsers they share. Nothing
@@ -41,13 +44,13 @@ final class MovieLensData {
 
     /** Adds one rating row after checking its fields; {@code test} marks a predefined held-out row. */
     void addRating(RowContext src, String user, String item, String rating, String timestamp, boolean test) {
-        float value = parseFloat(src, 3, "rating", rating);
+        float value = Fields.finiteFloat(src, 3, "rating", rating);
         if (value < minRating || value > maxRating) {
             throw src.error(3, "rating " + rating + " is outside the scale " + minRating + "-" + maxRating);
         }
-        long time = parseLong(src, 4, "timestamp", timestamp);
-        int u = users.intern(requireId(src, 1, "user id", user));
-        int i = items.intern(requireId(src, 2, "item id", item));
+        long time = Fields.integer(src, 4, "timestamp", timestamp);
+        int u = users.intern(Fields.id(src, 1, "user id", user));
+        int i = items.intern(Fields.id(src, 2, "item id", item));
         int row = ratings.size();
         ratings.add(u, i, value, time);
         if (test) {
@@ -61,7 +64,7 @@ final class MovieLensData {
 
     /** Records a movie's title, with the year taken from a trailing "(1995)". */
     int addMovie(RowContext src, String id, String title) {
-        int i = items.intern(requireId(src, 1, "movie id", id));
+        int i = items.intern(Fields.id(src, 1, "movie id", id));
         String t = title.trim();
         titles.put(i, t);
         Matcher m = YEAR_IN_TITLE.matcher(t);
@@ -69,34 +72,6 @@ final class MovieLensData {
             years.put(i, Double.parseDouble(m.group(1)));
         }
         return i;
-    }
-
-    static String requireId(RowContext src, int column, String what, String id) {
-        String t = id.trim();
-        if (t.isEmpty()) {
-            throw src.error(column, "empty " + what);
-        }
-        return t;
-    }
-
-    static float parseFloat(RowContext src, int column, String what, String text) {
-        try {
-            float v = Float.parseFloat(text.trim());
-            if (!Float.isFinite(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw src.error(column, what + " '" + text + "' is not a finite number");
-        }
-    }
-
-    static long parseLong(RowContext src, int column, String what, String text) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw src.error(column, what + " '" + text + "' is not an integer");
-        }
     }
 
     Dataset build(String name, Path source, String fold) {

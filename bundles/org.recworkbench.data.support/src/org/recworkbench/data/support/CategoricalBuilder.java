@@ -1,4 +1,4 @@
-package org.recworkbench.data.movielens;
+package org.recworkbench.data.support;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,16 +8,16 @@ import org.recworkbench.api.data.Attributes;
 import org.recworkbench.api.data.IdIndex;
 
 /** Collects multi-valued labels per entity index and freezes them into a categorical attribute. */
-final class CategoricalBuilder {
+public final class CategoricalBuilder {
     private final String name;
     private final IdIndex.Builder values = new IdIndex.Builder();
     private final List<Set<Integer>> perEntity = new ArrayList<>();
 
-    CategoricalBuilder(String name) {
+    public CategoricalBuilder(String name) {
         this.name = name;
     }
 
-    void add(int entity, String label) {
+    public void add(int entity, String label) {
         while (perEntity.size() <= entity) {
             perEntity.add(null);
         }
@@ -29,11 +29,11 @@ final class CategoricalBuilder {
         set.add(values.intern(label));
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return values.size() == 0;
     }
 
-    Attributes.Categorical build(int entities) {
+    public Attributes.Categorical build(int entities) {
         int[][] of = new int[entities][];
         for (int e = 0; e < entities; e++) {
             Set<Integer> set = e < perEntity.size() ? perEntity.get(e) : null;

@@ -1,4 +1,4 @@
-package org.recworkbench.data.movielens;
+package org.recworkbench.data.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import org.recworkbench.api.DatasetFormatException;
  * are an error naming the line), transparently gunzipping {@code .gz} files, stripping a UTF-8 BOM and a
  * trailing CR (so CRLF files read like LF files).
  */
-final class LineSource implements AutoCloseable, RowContext {
+public final class LineSource implements AutoCloseable, RowContext {
     private final Path file;
     private final BufferedReader reader;
     private long lineNumber;
@@ -31,7 +31,7 @@ final class LineSource implements AutoCloseable, RowContext {
      * Opens a small metadata file whose encoding varies between releases: strict UTF-8 when the bytes are
      * valid UTF-8, otherwise ISO-8859-1 (the encoding of ML-100K's u.item and ML-1M's .dat files).
      */
-    static LineSource openText(Path file) {
+    public static LineSource openText(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -50,11 +50,11 @@ final class LineSource implements AutoCloseable, RowContext {
     }
 
     /** The underlying reader, for parsers (OpenCSV) that read by themselves; BOM and CR are theirs to handle. */
-    BufferedReader reader() {
+    public BufferedReader reader() {
         return reader;
     }
 
-    LineSource(Path file, Charset charset) {
+    public LineSource(Path file, Charset charset) {
         this.file = file;
         try {
             InputStream in = Files.newInputStream(file);
@@ -70,7 +70,7 @@ final class LineSource implements AutoCloseable, RowContext {
     }
 
     /** The next line without its terminator, or null at the end. */
-    String next() {
+    public String next() {
         try {
             String line = reader.readLine();
             if (line == null) {
@@ -92,11 +92,11 @@ final class LineSource implements AutoCloseable, RowContext {
         }
     }
 
-    long lineNumber() {
+    public long lineNumber() {
         return lineNumber;
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 
