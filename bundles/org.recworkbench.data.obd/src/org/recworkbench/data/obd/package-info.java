@@ -1,0 +1,2 @@
+/** Reads Open Bandit Dataset logs as logged bandit feedback. */
+package org.recworkbench.data.obd;
