@@ -1,0 +1,213 @@
+package org.recworkbench.data.amazon;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.osgi.service.component.annotations.Component;
+import org.recworkbench.api.InvalidSpecException;
+import org.recworkbench.api.ParameterDescriptor;
+import org.recworkbench.api.Parameters;
+import org.recworkbench.api.ProgressMonitor;
+import org.recworkbench.api.data.Attributes;
+import org.recworkbench.api.data.Dataset;
+import org.recworkbench.api.data.DatasetAdapter;
+import org.recworkbench.api.data.IdIndex;
+import org.recworkbench.api.data.InteractionsBuilder;
+import org.recworkbench.data.support.CategoricalBuilder;
+import org.recworkbench.data.support.LineSource;
+
+/**
+ * Amazon review dumps as published by McAuley's lab, one JSON object per line, plain or gzipped:
+ * the 2014 and 2018 releases ({@code reviewerID}, {@code asin}, {@code overall}, {@code unixReviewTime} in
+ * seconds) and the 2023 release ({@code user_id}, {@code parent_asin} or {@code asin}, {@code rating},
+ * {@code timestamp} in milliseconds), 5-core or full. Optional metadata (2018 and 2023 JSON lines) gives
+ * titles, brands or stores, categories and prices. Every row is kept: the count of repeated (user, item)
+ * pairs is reported in the metadata ({@code duplicatePairs}; the 2018 5-core files have some) and the
+ * {@code dedup} filter applies a stated policy.
+ */
+@Component(service = DatasetAdapter.class)
+public class AmazonAdapter implements DatasetAdapter {
+
+    private static final List<ParameterDescriptor> OPTIONS = List.of(
+            ParameterDescriptor.ofString("path", null, "reviews file (.json, .jsonl, optionally .gz)"),
+            ParameterDescriptor.ofString("metadata", null, "item metadata file (JSON lines, 2018 or 2023), optional"));
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Override
+    public String id() {
+        return "amazon";
+    }
+
+    @Override
+    public String description() {
+        return "Amazon reviews 2014/2018/2023 (JSON lines, gzip transparent) with optional item metadata";
+    }
+
+    @Override
+    public List<ParameterDescriptor> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public Dataset load(Map<String, ?> options, ProgressMonitor monitor) {
+        Parameters p = Parameters.validate("dataset.options", OPTIONS, options);
+        Path reviews = file(p.getString("path"), "dataset.options.path");
+        IdIndex.Builder users = new IdIndex.Builder(1024);
+        IdIndex.Builder items = new IdIndex.Builder(1024);
+        InteractionsBuilder x = new InteractionsBuilder(4096);
+        Set<Long> pairs = new HashSet<>();
+        long duplicates = 0;
+        monitor.begin("load Amazon reviews from " + reviews, -1);
+        try (LineSource src = new LineSource(reviews, StandardCharsets.UTF_8)) {
+            for (String line; (line = src.next()) != null;) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode r = parse(src, line);
+                boolean v2023 = r.has("user_id");
+                String user = text(src, r, v2023 ? "user_id" : "reviewerID");
+                String item = v2023 && r.hasNonNull("parent_asin") ? r.get("parent_asin").asText()
+                        : text(src, r, "asin");
+                double rating = number(src, r, v2023 ? "rating" : "overall");
+                if (rating < 1 || rating > 5) {
+                    throw src.error(0, "rating " + rating + " is outside the scale 1-5");
+                }
+                long time = (long) number(src, r, v2023 ? "timestamp" : "unixReviewTime");
+                if (v2023) {
+                    time /= 1000; // milliseconds in the 2023 release
+                }
+                int u = users.intern(user);
+                int i = items.intern(item);
+                if (!pairs.add(((long) u << 32) | i)) {
+                    duplicates++;
+                }
+                x.add(u, i, (float) rating, time);
+            }
+        }
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(Dataset.SOURCE, reviews.toString());
+        meta.put(Dataset.FEEDBACK, "explicit");
+        meta.put("ratingScale", "1-5");
+        meta.put("duplicatePairs", Long.toString(duplicates));
+        Attributes itemAttributes = p.getString("metadata") == null ? Attributes.empty()
+                : metadata(file(p.getString("metadata"), "dataset.options.metadata"), items);
+        monitor.done();
+        String name = reviews.getFileName().toString().replaceFirst("\\.(jsonl?|json\\.gz|jsonl\\.gz)$", "");
+        return new Dataset(name, users.build(), items.build(), x.build(users.size(), items.size()), itemAttributes,
+                null, meta);
+    }
+
+    private Attributes metadata(Path file, IdIndex.Builder items) {
+        int n = items.size();
+        String[] titles = new String[n];
+        double[] price = new double[n];
+        Arrays.fill(price, Double.NaN);
+        CategoricalBuilder categories = new CategoricalBuilder("category");
+        CategoricalBuilder brand = new CategoricalBuilder("brand");
+        try (LineSource src = new LineSource(file, StandardCharsets.UTF_8)) {
+            for (String line; (line = src.next()) != null;) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (line.trim().startsWith("{'")) {
+                    throw src.error(0, "Python-literal metadata (the 2014 release) is not JSON; convert it to "
+                            + "JSON lines first");
+                }
+                JsonNode m = parse(src, line);
+                String asin = m.hasNonNull("parent_asin") ? m.get("parent_asin").asText()
+                        : m.hasNonNull("asin") ? m.get("asin").asText() : null;
+                int i = asin == null ? -1 : items.indexOf(asin);
+                if (i < 0 || i >= n) {
+                    continue; // metadata of an item without reviews here
+                }
+                if (m.hasNonNull("title")) {
+                    titles[i] = m.get("title").asText();
+                }
+                JsonNode b = m.hasNonNull("brand") ? m.get("brand") : m.get("store");
+                if (b != null && !b.isNull() && !b.asText().isBlank()) {
+                    brand.add(i, b.asText().trim());
+                }
+                JsonNode cats = m.has("categories") ? m.get("categories") : m.get("category");
+                if (cats != null && cats.isArray()) {
+                    for (JsonNode c : cats) {
+                        if (c.isTextual() && !c.asText().isBlank()) {
+                            categories.add(i, c.asText().trim());
+                        }
+                    }
+                }
+                price[i] = price(m.get("price"));
+            }
+        }
+        Map<String, Attributes.Categorical> cat = new LinkedHashMap<>();
+        cat.put("category", categories.build(n));
+        cat.put("brand", brand.build(n));
+        return new Attributes(cat, Map.of("price", price), Map.of("title", titles));
+    }
+
+    /** "$12.99", 12.99, or anything else (ranges, blanks) as unknown. */
+    static double price(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Double.NaN;
+        }
+        if (node.isNumber()) {
+            return node.asDouble();
+        }
+        String t = node.asText().trim().replace("$", "").replace(",", "");
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private JsonNode parse(LineSource src, String line) {
+        try {
+            JsonNode node = json.readTree(line);
+            if (node == null || !node.isObject()) {
+                throw src.error(0, "expected one JSON object per line");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw src.error(e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), "not valid JSON: "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    private static String text(LineSource src, JsonNode r, String field) {
+        JsonNode v = r.get(field);
+        if (v == null || v.isNull() || v.asText().isBlank()) {
+            throw src.error(0, "missing '" + field + "'");
+        }
+        return v.asText();
+    }
+
+    private static double number(LineSource src, JsonNode r, String field) {
+        JsonNode v = r.get(field);
+        if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())) {
+            throw src.error(0, "'" + field + "' is " + (v == null ? "missing" : "'" + v + "'")
+                    + ", expected a number");
+        }
+        return v.asDouble();
+    }
+
+    private static Path file(String path, String option) {
+        if (path == null || path.isBlank()) {
+            throw new InvalidSpecException(option, "is required: a JSON-lines file");
+        }
+        Path f = Path.of(path);
+        if (!Files.isRegularFile(f)) {
+            throw new InvalidSpecException(option, "not a file: " + f.toAbsolutePath());
+        }
+        return f;
+    }
+}
