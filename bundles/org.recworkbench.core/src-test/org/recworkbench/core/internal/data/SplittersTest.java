@@ -147,4 +147,82 @@ class SplittersTest {
         assertEquals(expected, f.interactions().size());
         assertTrue(f.isImplicit());
     }
+
+    @Test
+    void userTemporalHoldsOutEachUsersLatest() {
+        Dataset d = dataset();
+        Split s = new UserTemporalSplitter().split(d, Map.of("last-n", 2), 0);
+        int[] all = d.interactions().userCounts();
+        int[] test = s.test().userCounts();
+        long[] maxTrain = new long[50];
+        long[] minTest = new long[50];
+        java.util.Arrays.fill(maxTrain, Long.MIN_VALUE);
+        java.util.Arrays.fill(minTest, Long.MAX_VALUE);
+        for (int i = 0; i < s.train().size(); i++) {
+            maxTrain[s.train().users()[i]] = Math.max(maxTrain[s.train().users()[i]], s.train().timestamps()[i]);
+        }
+        for (int i = 0; i < s.test().size(); i++) {
+            minTest[s.test().users()[i]] = Math.min(minTest[s.test().users()[i]], s.test().timestamps()[i]);
+        }
+        for (int u = 0; u < 50; u++) {
+            assertEquals(all[u] < 2 ? 0 : Math.min(2, all[u] - 1), test[u], "user " + u);
+            assertTrue(test[u] == 0 || maxTrain[u] < minTest[u], "user " + u + " trains on the future");
+        }
+        assertPartition(d, s);
+    }
+
+    @Test
+    void kFoldPartitionsEveryUsersInteractions() {
+        Dataset d = dataset();
+        int[] seen = new int[d.interactions().size()];
+        Set<Long> union = new HashSet<>();
+        int total = 0;
+        for (int f = 0; f < 3; f++) {
+            Split s = new KFoldSplitter().split(d, Map.of("folds", 3, "fold", f), 9);
+            assertPartition(d, s);
+            total += s.test().size();
+            union.addAll(keys(s.test()));
+            int[] test = s.test().userCounts();
+            int[] all = d.interactions().userCounts();
+            for (int u = 0; u < 50; u++) {
+                assertTrue(Math.abs(test[u] - all[u] / 3.0) <= 1, "user " + u + " fold " + f);
+            }
+        }
+        assertEquals(d.interactions().size(), total, "folds are disjoint");
+        assertEquals(keys(d.interactions()), union, "folds cover everything");
+        assertThrows(InvalidSpecException.class, () -> new KFoldSplitter().split(d, Map.of("folds", 3, "fold", 3), 0));
+    }
+
+    @Test
+    void dedupPoliciesAreStated() {
+        // user 0, item 0 rated 5 at t=1 and 3 at t=2; user 1, item 0 rated 4 once
+        Interactions x = new Interactions(2, 1, new int[] {0, 1, 0}, new int[] {0, 0, 0}, new float[] {5, 4, 3},
+                new long[] {1, 5, 2});
+        Dataset d = new Dataset("d", IdIndex.sequential("u", 2), IdIndex.sequential("i", 1), x, null, null, Map.of());
+        Map<String, Float> expected = Map.of("first", 5f, "last", 3f, "max", 5f, "mean", 4f);
+        for (var e : expected.entrySet()) {
+            Interactions out = new DedupFilter().apply(d, Map.of("policy", e.getKey())).interactions();
+            assertEquals(2, out.size(), e.getKey());
+            for (int i = 0; i < out.size(); i++) {
+                if (out.users()[i] == 0) {
+                    assertEquals(e.getValue(), out.values()[i], e.getKey());
+                }
+            }
+        }
+    }
+
+    @Test
+    void minInteractionsAndTimeWindow() {
+        Dataset d = dataset();
+        Dataset min = new MinInteractionsFilter().apply(d, Map.of("users", 3));
+        int[] counts = d.interactions().userCounts();
+        long expected = java.util.Arrays.stream(counts).filter(c -> c >= 3).sum();
+        assertEquals(expected, min.interactions().size());
+        // timestamps are 1000·u + j: the window [10000, 20000) keeps users 10..19
+        Dataset window = new TimeWindowFilter().apply(d, Map.of("from", "10000", "to", "20000"));
+        long inWindow = java.util.stream.IntStream.range(10, 20).map(u -> counts[u]).sum();
+        assertEquals(inWindow, window.interactions().size());
+        assertEquals(1420070400L, TimeWindowFilter.bound("2015-01-01", "from", 0));
+        assertThrows(InvalidSpecException.class, () -> TimeWindowFilter.bound("soon", "from", 0));
+    }
 }
