@@ -144,9 +144,9 @@ final class Recwb implements Runnable {
             }
             out.println();
             out.printf("Dataset %s: %d users, %d items, %d interactions; split %s: %d train, %d test, "
-                    + "%d test users; backend %s%n", result.dataset().name(), result.dataset().users(),
+                    + "%d test users; backend %s%nProtocol: %s%n", result.dataset().name(), result.dataset().users(),
                     result.dataset().items(), result.dataset().interactions(), result.split(), result.trainSize(),
-                    result.testSize(), result.testUsers(), result.backend());
+                    result.testSize(), result.testUsers(), result.backend(), result.protocol());
             out.print(Tables.results(result, Comparisons.of(result)));
             List<String> written = new ArrayList<>();
             for (ReportWriter w : services.writers().get()) {

@@ -269,6 +269,33 @@ class DefaultExperimentRunnerTest {
         assertEquals("metric-options.rr.depth", o.field());
     }
 
+    private static ExperimentSpec sampled(String type) {
+        return new ExperimentSpec("t", 1L, new DatasetSpec("toy", null), null, new SplitSpec("leave-one-out", null),
+                List.of(new AlgorithmSpec("desc", null, null)), List.of("RR@4"),
+                new org.recworkbench.core.spec.ProtocolSpec(type, null, null, null, 1), null, 1, null, null, null);
+    }
+
+    @Test
+    void sampledProtocolsRankRelevantItemsAgainstSampledNegatives() {
+        DefaultExperimentRunner runner = runner(new OrderRecommender("desc", false));
+        // popularity sampling: only item 0 has training interactions and every user has seen it, so no
+        // negative can be drawn and each list is the relevant item alone
+        ExperimentResult popular = runner.run(sampled("sampled-popularity"), RunListener.NONE, ProgressMonitor.NONE);
+        assertArrayEquals(new double[] {1, 1, 1, 1}, popular.algorithms().get(0).perUser()[0], 1e-12);
+        assertTrue(popular.protocol().contains("popularity-sampled"), popular.protocol());
+        // uniform: one unseen negative; "desc" puts item 4 first, so user 3 (held-out item 4) always wins and
+        // the others win or come second
+        ExperimentResult uniform = runner.run(sampled("sampled-uniform"), RunListener.NONE, ProgressMonitor.NONE);
+        double[] rr = uniform.algorithms().get(0).perUser()[0];
+        assertEquals(1.0, rr[3], 1e-12);
+        for (double v : rr) {
+            assertTrue(v == 1.0 || v == 0.5, "one negative: rank 1 or 2, got " + v);
+        }
+        assertArrayEquals(rr, runner.run(sampled("sampled-uniform"), RunListener.NONE, ProgressMonitor.NONE)
+                .algorithms().get(0).perUser()[0], "seeded");
+        assertTrue(uniform.protocol().startsWith("sampled ranking"), uniform.protocol());
+    }
+
     @Test
     void sameSpecSameNumbers() {
         ExperimentResult a = runner(new OrderRecommender("desc", false)).run(spec("desc"), RunListener.NONE,

@@ -86,7 +86,10 @@ public class DefaultExperimentRunner implements ExperimentRunner {
         Relevance[] relevance = relevance(split.test(), spec.protocol());
         Dataset trainView = dataset.withInteractions(split.train());
         EvaluationContext context = context(dataset, split, listLength);
-        FullRankingEvaluator evaluator = new FullRankingEvaluator(backend, spec.threads());
+        ProtocolSpec protocol = spec.protocol();
+        NegativeSampler sampler = !protocol.sampled() ? null : new NegativeSampler(protocol.negatives(), spec.seed(),
+                ProtocolSpec.SAMPLED_POPULARITY.equals(protocol.type()) ? split.train().itemCounts() : null);
+        FullRankingEvaluator evaluator = new FullRankingEvaluator(backend, spec.threads(), sampler);
 
         List<AlgorithmResult> results = new ArrayList<>();
         boolean canceled = false;
@@ -105,7 +108,8 @@ public class DefaultExperimentRunner implements ExperimentRunner {
             listener.onEvent(new RunListener.AlgorithmFinished(r));
         }
         int testUsers = context.evaluatedUsers();
-        return new ExperimentResult(spec, DatasetStatistics.of(dataset), split.description(), split.train().size(),
+        return new ExperimentResult(spec, DatasetStatistics.of(dataset), split.description(), protocol.label(),
+                split.train().size(),
                 split.test().size(), testUsers, backend.id(),
                 metrics.stream().map(m -> m.descriptor().id()).toList(), results, dataset.users(), started,
                 (System.nanoTime() - t0) / 1e9);

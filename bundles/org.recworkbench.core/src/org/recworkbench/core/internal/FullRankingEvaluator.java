@@ -39,10 +39,13 @@ final class FullRankingEvaluator {
 
     private final ComputeBackend backend;
     private final int threads;
+    private final NegativeSampler sampler;
 
-    FullRankingEvaluator(ComputeBackend backend, int threads) {
+    /** @param sampler restricts each user's candidates (sampled protocols), or null for full ranking */
+    FullRankingEvaluator(ComputeBackend backend, int threads, NegativeSampler sampler) {
         this.backend = backend;
         this.threads = threads;
+        this.sampler = sampler;
     }
 
     /**
@@ -108,6 +111,12 @@ final class FullRankingEvaluator {
                                         candidates[j]--;
                                     }
                                 }
+                            }
+                        }
+                        if (sampler != null) {
+                            for (int j = 0; j < n; j++) {
+                                Relevance rel = relevance[ids[j]] == null ? Relevance.binary() : relevance[ids[j]];
+                                candidates[j] = sampler.restrict(ids[j], scores, j * numItems, numItems, seen, rel);
                             }
                         }
                         backend.topK(scores, n, numItems, k, topItems, topScores);

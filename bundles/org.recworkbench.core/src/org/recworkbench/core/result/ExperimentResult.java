@@ -8,9 +8,11 @@ import org.recworkbench.core.spec.ExperimentSpec;
 
 /**
  * Everything a run produced: the spec it ran, statistics of the (filtered) data, how the split was made,
+ * the evaluation protocol's label,
  * which backend computed, the metric ids, and one result per algorithm in spec order.
  */
-public record ExperimentResult(ExperimentSpec spec, DatasetStatistics dataset, String split, int trainSize,
+public record ExperimentResult(ExperimentSpec spec, DatasetStatistics dataset, String split, String protocol,
+        int trainSize,
         int testSize, int testUsers, String backend, List<String> metricIds, List<AlgorithmResult> algorithms,
         IdIndex userIds, Instant started, double seconds) {
     public ExperimentResult {

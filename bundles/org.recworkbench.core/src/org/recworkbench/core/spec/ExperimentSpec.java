@@ -75,9 +75,13 @@ public record ExperimentSpec(String name, Long seed, DatasetSpec dataset, List<F
             throw new InvalidSpecException("significance.baseline", "'" + significance.baseline()
                     + "' is not the label of any algorithm");
         }
-        if (!ProtocolSpec.FULL_RANKING.equals(protocol.type())) {
-            throw new InvalidSpecException("protocol.type", "got '" + protocol.type()
-                    + "', expected one of [full-ranking]");
+        if (!ProtocolSpec.TYPES.contains(protocol.type())) {
+            throw new InvalidSpecException("protocol.type", "got '" + protocol.type() + "', expected one of "
+                    + ProtocolSpec.TYPES);
+        }
+        if (protocol.negatives() < 1) {
+            throw new InvalidSpecException("protocol.negatives", "got " + protocol.negatives()
+                    + ", expected a positive integer");
         }
         return this;
     }

@@ -13,7 +13,8 @@ import org.recworkbench.report.AtomicFiles;
 import org.recworkbench.report.ReportWriter;
 
 /**
- * {@code results.csv}: one row per algorithm (status, every aggregate metric, timings, failure reason);
+ * {@code results.csv}: one row per algorithm (status, every aggregate metric, timings, failure reason, and the
+ * evaluation protocol, so that sampled and full-ranking numbers are never mixed up);
  * {@code per-user.csv}: one row per (algorithm, user) with every metric, for significance tests elsewhere.
  * Numbers use a dot as decimal separator whatever the locale.
  */
@@ -33,7 +34,7 @@ public class CsvReportWriter implements ReportWriter {
                     ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n")) {
                 List<String> header = new ArrayList<>(List.of("algorithm", "id", "status"));
                 header.addAll(metrics);
-                header.addAll(List.of("users", "fit_seconds", "evaluate_seconds", "params", "failure"));
+                header.addAll(List.of("users", "fit_seconds", "evaluate_seconds", "params", "failure", "protocol"));
                 csv.writeNext(header.toArray(String[]::new), false);
                 for (AlgorithmResult a : result.algorithms()) {
                     List<String> row = new ArrayList<>(List.of(a.label(), a.algorithmId(), a.status().name()));
@@ -46,6 +47,7 @@ public class CsvReportWriter implements ReportWriter {
                     row.add(number(a.evaluateSeconds()));
                     row.add(a.params().toString());
                     row.add(a.failure() == null ? "" : a.failure());
+                    row.add(result.protocol());
                     csv.writeNext(row.toArray(String[]::new), false);
                 }
             }

@@ -49,6 +49,7 @@ public class JsonReportWriter implements ReportWriter {
         split.put("train", result.trainSize());
         split.put("test", result.testSize());
         split.put("testUsers", result.testUsers());
+        root.put("protocol", result.protocol());
         root.put("backend", result.backend());
         ArrayNode metricIds = root.putArray("metrics");
         result.metricIds().forEach(metricIds::add);
