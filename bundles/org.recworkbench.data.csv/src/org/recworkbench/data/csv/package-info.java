@@ -1,0 +1,2 @@
+/** Reads any delimited interaction file through OpenCSV with a column mapping. */
+package org.recworkbench.data.csv;
