@@ -40,7 +40,7 @@ public record DatasetStatistics(String name, int userIndexSize, int itemIndexSiz
         }
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
-        for (long t : x.timestamps()) {
+        for (long t : x.copyTimestamps()) {
             first = Math.min(first, t);
             last = Math.max(last, t);
         }

@@ -202,7 +202,7 @@ final class BenchCommand implements Callable<Integer> {
                 // half stars as in MovieLens 20M: shift the integer rating down by 0.5 for odd rows
                 float rating = x.values()[i] - ((i & 1) == 1 && x.values()[i] > 1 ? 0.5f : 0f);
                 sb.append(x.users()[i] + 1).append(',').append(x.items()[i] + 1).append(',').append(rating)
-                        .append(',').append(x.timestamps()[i]).append('\n');
+                        .append(',').append(x.timestamp(i)).append('\n');
                 w.append(sb);
             }
         }

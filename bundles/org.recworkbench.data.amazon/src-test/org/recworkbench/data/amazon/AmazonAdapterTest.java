@@ -63,7 +63,7 @@ class AmazonAdapterTest {
         }
         Dataset d = load(reviews, null);
         assertEquals("P1", d.items().id(0), "2023 reviews are keyed by parent_asin");
-        assertEquals(1588687728L, d.interactions().timestamps()[0]);
+        assertEquals(1588687728L, d.interactions().timestamp(0));
     }
 
     @Test

@@ -132,8 +132,7 @@ public class CrsAdapter implements DatasetAdapter {
         }
         int n = x.size();
         Interactions built = x.build(users.size(), items.size());
-        Interactions withSplit = new Interactions(built.numUsers(), built.numItems(), built.users(), built.items(),
-                built.values(), built.timestamps(), Map.of("heldout", java.util.Arrays.copyOf(flags[0], n),
+        Interactions withSplit = built.withExtraColumns(Map.of("heldout", java.util.Arrays.copyOf(flags[0], n),
                         "validation", java.util.Arrays.copyOf(flags[1], n)));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(Dataset.SOURCE, dir.toString());

@@ -42,7 +42,7 @@ class CsvAdapterTest {
         assertEquals("Smith, J", d.users().id(0));
         assertEquals("i,2", d.items().id(1));
         assertArrayEquals(new float[] {4.5f, 3f}, d.interactions().values());
-        assertEquals(1577934245L, d.interactions().timestamps()[0]); // 2020-01-02T03:04:05Z
+        assertEquals(1577934245L, d.interactions().timestamp(0)); // 2020-01-02T03:04:05Z
     }
 
     @Test
@@ -52,7 +52,7 @@ class CsvAdapterTest {
         Dataset d = load(f, "header", false, "delimiter", "tab", "encoding", "ISO-8859-1", "user", "1", "item", "2",
                 "timestamp", "3", "timestamp-format", "epoch-millis");
         assertEquals("Zoë", d.users().id(0));
-        assertEquals(1588687728L, d.interactions().timestamps()[0]);
+        assertEquals(1588687728L, d.interactions().timestamp(0));
         assertTrue(d.isImplicit());
     }
 

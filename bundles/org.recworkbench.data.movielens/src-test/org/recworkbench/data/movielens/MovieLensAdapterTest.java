@@ -64,7 +64,7 @@ class MovieLensAdapterTest {
         int row = 1; // second line: user 2, item 10, rating 3
         assertEquals(d.users().indexOf("2"), d.interactions().users()[row]);
         assertEquals(3f, d.interactions().values()[row]);
-        assertEquals(891717742L, d.interactions().timestamps()[row]);
+        assertEquals(891717742L, d.interactions().timestamp(row));
     }
 
     @Test

@@ -79,8 +79,7 @@ final class MovieLensData {
         int numItems = items.size();
         Interactions x = ratings.build(numUsers, numItems);
         if (hasHeldout) {
-            x = new Interactions(numUsers, numItems, x.users(), x.items(), x.values(), x.timestamps(),
-                    Map.of("heldout", java.util.Arrays.copyOf(heldout, x.size())));
+            x = x.withExtraColumns(Map.of("heldout", java.util.Arrays.copyOf(heldout, x.size())));
         }
         Map<String, Attributes.Categorical> itemCat = new LinkedHashMap<>();
         if (!genres.isEmpty()) {

@@ -46,7 +46,7 @@ class ObdAdapterTest {
         assertArrayEquals(new float[] {3, 1, 2}, d.interactions().extraColumns().get("position"));
         assertArrayEquals(new float[] {0.25f, 0.5f, 0.125f}, d.interactions().extraColumns().get("propensity"));
         assertArrayEquals(new float[] {2, 0, 0}, d.interactions().extraColumns().get("affinity_1"));
-        assertEquals(1574553793L, d.interactions().timestamps()[0]); // 2019-11-24T00:03:13Z
+        assertEquals(1574553793L, d.interactions().timestamp(0)); // 2019-11-24T00:03:13Z
         int item1 = d.items().indexOf("1");
         assertEquals(0.5, d.itemAttributes().numeric().get("item_feature_0")[item1]);
         assertEquals(List.of("dd"), d.itemAttributes().categorical().get("item_feature_1").labelsOf(item1));

@@ -131,8 +131,7 @@ public class ObdAdapter implements DatasetAdapter {
                 : dir.getParent().getFileName().toString());
         meta.put("campaign", campaign);
         return new Dataset("obd-" + meta.get("policy") + "-" + campaign, users.build(), items.build(),
-                new Interactions(built.numUsers(), built.numItems(), built.users(), built.items(), built.values(),
-                        built.timestamps(), columns), itemAttributes, null, meta);
+                built.withExtraColumns(columns), itemAttributes, null, meta);
     }
 
     /** Where the log's fields are, found by name in its header. */

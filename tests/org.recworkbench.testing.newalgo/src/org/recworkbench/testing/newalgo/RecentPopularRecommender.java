@@ -25,12 +25,12 @@ public class RecentPopularRecommender implements Recommender {
 
     @Override
     public Model fit(TrainingContext context, Interactions train, Parameters params) {
-        long[] times = train.timestamps().clone();
+        long[] times = train.copyTimestamps();
         Arrays.sort(times);
         long median = times.length == 0 ? 0 : times[times.length / 2];
         float[] counts = new float[train.numItems()];
         for (int i = 0; i < train.size(); i++) {
-            if (train.timestamps()[i] >= median) {
+            if (train.timestamp(i) >= median) {
                 counts[train.items()[i]]++;
             }
         }

@@ -93,7 +93,7 @@ class SplittersTest {
         Split s = new LeaveOneOutSplitter().split(d, Map.of(), 0);
         for (int i = 0; i < s.test().size(); i++) {
             int u = s.test().users()[i];
-            assertEquals(1000L * u + u % 7, s.test().timestamps()[i]);
+            assertEquals(1000L * u + u % 7, s.test().timestamp(i));
         }
         // users 0, 7, ..., 49 (eight of them) have a single interaction and stay in train
         assertEquals(50 - 8, s.test().size());
@@ -103,8 +103,8 @@ class SplittersTest {
     void temporalPutsTheLatestInTest() {
         Dataset d = dataset();
         Split s = new TemporalSplitter().split(d, Map.of("test-fraction", 0.2), 0);
-        long maxTrain = java.util.Arrays.stream(s.train().timestamps()).max().orElseThrow();
-        long minTest = java.util.Arrays.stream(s.test().timestamps()).min().orElseThrow();
+        long maxTrain = java.util.Arrays.stream(s.train().copyTimestamps()).max().orElseThrow();
+        long minTest = java.util.Arrays.stream(s.test().copyTimestamps()).min().orElseThrow();
         assertTrue(maxTrain <= minTest);
     }
 
@@ -159,10 +159,10 @@ class SplittersTest {
         java.util.Arrays.fill(maxTrain, Long.MIN_VALUE);
         java.util.Arrays.fill(minTest, Long.MAX_VALUE);
         for (int i = 0; i < s.train().size(); i++) {
-            maxTrain[s.train().users()[i]] = Math.max(maxTrain[s.train().users()[i]], s.train().timestamps()[i]);
+            maxTrain[s.train().users()[i]] = Math.max(maxTrain[s.train().users()[i]], s.train().timestamp(i));
         }
         for (int i = 0; i < s.test().size(); i++) {
-            minTest[s.test().users()[i]] = Math.min(minTest[s.test().users()[i]], s.test().timestamps()[i]);
+            minTest[s.test().users()[i]] = Math.min(minTest[s.test().users()[i]], s.test().timestamp(i));
         }
         for (int u = 0; u < 50; u++) {
             assertEquals(all[u] < 2 ? 0 : Math.min(2, all[u] - 1), test[u], "user " + u);

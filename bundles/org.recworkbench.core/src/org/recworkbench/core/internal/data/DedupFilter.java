@@ -32,7 +32,7 @@ public class DedupFilter extends DescribedPlugin implements DatasetFilter {
         int n = x.size();
         int[] u = x.users();
         int[] it = x.items();
-        long[] t = x.timestamps();
+        long[] t = x.copyTimestamps();
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -61,7 +61,7 @@ public class DedupFilter extends DescribedPlugin implements DatasetFilter {
             keep[kept] = true;
             start = end;
         }
-        Interactions withValues = new Interactions(x.numUsers(), x.numItems(), u, it, values, t, x.extraColumns());
+        Interactions withValues = x.withValues(values);
         return dataset.withInteractions(Masks.keep(withValues, keep));
     }
 }

@@ -30,7 +30,7 @@ public class LeaveOneOutSplitter extends DescribedPlugin implements Splitter {
         Parameters p = Parameters.validate("split.options", OPTIONS, options);
         boolean last = "last".equals(p.getString("order"));
         SparseMatrix rows = UserHoldoutSplitter.rowIndexByUser(dataset);
-        long[] time = dataset.interactions().timestamps();
+        long[] time = dataset.interactions().copyTimestamps();
         int[] cols = rows.columns();
         boolean[] isTest = new boolean[time.length];
         SplittableRandom random = new SplittableRandom(seed);

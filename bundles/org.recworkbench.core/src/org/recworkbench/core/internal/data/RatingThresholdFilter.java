@@ -43,8 +43,7 @@ public class RatingThresholdFilter extends DescribedPlugin implements DatasetFil
         }
         float[] ones = new float[kept.size()];
         java.util.Arrays.fill(ones, 1f);
-        Interactions binary = new Interactions(kept.numUsers(), kept.numItems(), kept.users(), kept.items(), ones,
-                kept.timestamps(), kept.extraColumns());
+        Interactions binary = kept.withValues(ones);
         Map<String, String> meta = new HashMap<>(dataset.metadata());
         meta.put(Dataset.FEEDBACK, "implicit");
         return new Dataset(dataset.name(), dataset.users(), dataset.items(), binary, dataset.itemAttributes(),

@@ -26,7 +26,7 @@ public class TemporalSplitter extends DescribedPlugin implements Splitter {
     @Override
     public Split split(Dataset dataset, Map<String, ?> options, long seed) {
         Parameters p = Parameters.validate("split.options", RandomHoldoutSplitter.OPTIONS, options);
-        long[] time = dataset.interactions().timestamps();
+        long[] time = dataset.interactions().copyTimestamps();
         int n = time.length;
         int testCount = (int) Math.round(n * p.getDouble("test-fraction"));
         Integer[] order = new Integer[n];

@@ -37,7 +37,7 @@ public class TimeWindowFilter extends DescribedPlugin implements DatasetFilter {
         Interactions x = dataset.interactions();
         boolean[] keep = new boolean[x.size()];
         for (int i = 0; i < keep.length; i++) {
-            long t = x.timestamps()[i];
+            long t = x.timestamp(i);
             keep[i] = t >= from && t < to;
         }
         return dataset.withInteractions(Masks.keep(x, keep));

@@ -35,7 +35,7 @@ public class UserTemporalSplitter extends DescribedPlugin implements Splitter {
         int lastN = p.getInt("last-n");
         double fraction = p.getDouble("test-fraction");
         SparseMatrix rows = UserHoldoutSplitter.rowIndexByUser(dataset);
-        long[] time = dataset.interactions().timestamps();
+        long[] time = dataset.interactions().copyTimestamps();
         boolean[] isTest = new boolean[time.length];
         for (int u = 0; u < rows.rows(); u++) {
             int len = rows.rowLength(u);
