@@ -87,8 +87,9 @@ final class BenchCommand implements Callable<Integer> {
         if (csvRows > 0) {
             Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("recwb-bench");
             Path csv = writeMovieLensCsv(dir, csvRows);
-            load(String.format(Locale.ROOT, "generated %,d-row ratings.csv (%,d MiB)", csvRows,
+            Dataset loaded = load(String.format(Locale.ROOT, "generated %,d-row ratings.csv (%,d MiB)", csvRows,
                     Files.size(csv) >> 20), Map.of("path", dir.toString(), "variant", "csv"), 1);
+            kCore(loaded);
             Files.deleteIfExists(csv);
         }
         if (evalUsers > 0) {
@@ -151,8 +152,18 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** Iterative 5-core on a loaded dataset, through the registered filter. */
+    private void kCore(Dataset dataset) {
+        var filter = services.registry().filter("k-core")
+                .orElseThrow(() -> new RecWorkbenchException("no k-core filter installed"));
+        long t0 = System.nanoTime();
+        Dataset core = filter.apply(dataset, Map.of("users", 5, "items", 5));
+        out.printf(Locale.ROOT, "5-core of %,d interactions: %,d left in %.2f s%n", dataset.interactions().size(),
+                core.interactions().size(), (System.nanoTime() - t0) / 1e9);
+    }
+
     /** Loads a dataset {@code repeats} times; reports the best rate and the memory per interaction. */
-    private void load(String name, Map<String, Object> options, int repeats) {
+    private Dataset load(String name, Map<String, Object> options, int repeats) {
         double best = Double.MAX_VALUE;
         Dataset d = null;
         for (int i = 0; i < repeats; i++) {
@@ -170,6 +181,7 @@ final class BenchCommand implements Callable<Integer> {
         double views = (8.0 * 2 * x.size() + 4.0 * (x.numUsers() + x.numItems() + 2)) / x.size();
         out.printf(Locale.ROOT, "load %s: %,d rows in %.2f s = %,.0f rows/s; %.1f bytes/interaction in columns, "
                 + "%.1f with both CSR views%n", name, x.size(), best, x.size() / best, columns, columns + views);
+        return d;
     }
 
     private void evaluate(String name, DatasetSpec data, SplitSpec split) {

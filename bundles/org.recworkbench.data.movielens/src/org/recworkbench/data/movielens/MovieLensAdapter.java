@@ -207,6 +207,9 @@ public class MovieLensAdapter implements DatasetAdapter {
         if (!Files.isRegularFile(file)) {
             throw new DatasetFormatException(file, 0, 0, "missing ratings file");
         }
+        if (data.readFast(file, "\t", false, test)) {
+            return;
+        }
         try (LineSource src = new LineSource(file, StandardCharsets.UTF_8)) {
             for (String line; (line = src.next()) != null;) {
                 if (line.isBlank()) {
@@ -247,14 +250,8 @@ public class MovieLensAdapter implements DatasetAdapter {
                 }
             }
         }
-        try (LineSource src = new LineSource(file(dir, "ratings.dat"), StandardCharsets.UTF_8)) {
-            for (String line; (line = src.next()) != null;) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = Fields.split(src, line, "::", 4, "UserID::MovieID::Rating::Timestamp");
-                data.addRating(src, f[0], f[1], f[2], f[3], false);
-            }
+        if (!data.readFast(file(dir, "ratings.dat"), "::", false, false)) {
+            readDatRatings(file(dir, "ratings.dat"), data);
         }
         if (tags && exists(dir, "tags.dat")) {
             try (LineSource src = LineSource.openText(file(dir, "tags.dat"))) {
@@ -270,6 +267,18 @@ public class MovieLensAdapter implements DatasetAdapter {
         return data.build(dir.getFileName() == null ? "movielens" : dir.getFileName().toString(), dir, null);
     }
 
+    private static void readDatRatings(Path file, MovieLensData data) {
+        try (LineSource src = new LineSource(file, StandardCharsets.UTF_8)) {
+            for (String line; (line = src.next()) != null;) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = Fields.split(src, line, "::", 4, "UserID::MovieID::Rating::Timestamp");
+                data.addRating(src, f[0], f[1], f[2], f[3], false);
+            }
+        }
+    }
+
     // ---- CSV releases ----
 
     private static Dataset readCsv(Path dir, boolean tags) {
@@ -278,12 +287,25 @@ public class MovieLensAdapter implements DatasetAdapter {
             readCsvFile(file(dir, "movies.csv"), MOVIES_HEADER,
                     (src, f) -> addGenres(data, data.addMovie(src, f[0], f[1]), f[2]));
         }
-        readCsvFile(file(dir, "ratings.csv"), RATINGS_HEADER,
-                (src, f) -> data.addRating(src, f[0], f[1], f[2], f[3], false));
+        Path ratings = file(dir, "ratings.csv");
+        if (!hasHeader(ratings, RATINGS_HEADER) || !data.readFast(ratings, ",", true, false)) {
+            readCsvFile(ratings, RATINGS_HEADER, (src, f) -> data.addRating(src, f[0], f[1], f[2], f[3], false));
+        }
         if (tags && exists(dir, "tags.csv")) {
             readCsvFile(file(dir, "tags.csv"), TAGS_HEADER, (src, f) -> addTag(data, src, f[1], f[2]));
         }
         return data.build(dir.getFileName() == null ? "movielens" : dir.getFileName().toString(), dir, null);
+    }
+
+    /** Whether the file starts with exactly this header (BOM tolerated). */
+    private static boolean hasHeader(Path file, String[] header) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (LineSource src = new LineSource(file, StandardCharsets.UTF_8)) {
+            String first = src.next();
+            return first != null && first.trim().equals(String.join(",", header));
+        }
     }
 
     @FunctionalInterface

@@ -13,6 +13,7 @@ import org.recworkbench.api.data.Interactions;
 import org.recworkbench.api.data.InteractionsBuilder;
 import org.recworkbench.data.support.CategoricalBuilder;
 import org.recworkbench.data.support.Fields;
+import org.recworkbench.data.support.NumericRatingsReader;
 import org.recworkbench.data.support.RowContext;
 
 /**
@@ -32,8 +33,8 @@ final class MovieLensData {
     final Map<Integer, String> titles = new HashMap<>();
     final Map<Integer, Double> years = new HashMap<>();
     final Map<Integer, Double> ages = new HashMap<>();
-    private float[] heldout = new float[0];
-    private boolean hasHeldout;
+    private int[] heldoutRows = new int[0]; // rows of the predefined test set, in order
+    private int heldoutCount;
     final float minRating;
     final float maxRating;
 
@@ -54,12 +55,52 @@ final class MovieLensData {
         int row = ratings.size();
         ratings.add(u, i, value, time);
         if (test) {
-            hasHeldout = true;
+            markHeldout(row);
         }
-        if (row >= heldout.length) {
-            heldout = java.util.Arrays.copyOf(heldout, Math.max(1024, heldout.length * 2));
+    }
+
+    /** Adds a row parsed by the fast path (ids already mapped); checks the rating scale like the general path. */
+    void addIndexed(Path file, long line, int user, int item, float value, long time, boolean test) {
+        if (value < minRating || value > maxRating) {
+            throw new org.recworkbench.api.DatasetFormatException(file, line, 3, "rating " + value
+                    + " is outside the scale " + minRating + "-" + maxRating);
         }
-        heldout[row] = test ? 1f : 0f;
+        int row = ratings.size();
+        ratings.add(user, item, value, time);
+        if (test) {
+            markHeldout(row);
+        }
+    }
+
+    private void markHeldout(int row) {
+        if (heldoutCount == heldoutRows.length) {
+            heldoutRows = java.util.Arrays.copyOf(heldoutRows, Math.max(1024, heldoutCount * 2));
+        }
+        heldoutRows[heldoutCount++] = row;
+    }
+
+    /** Reads a ratings file with the numeric fast path; false (and nothing kept) when it does not apply. */
+    boolean readFast(Path file, String separator, boolean header, boolean test) {
+        int mark = ratings.size();
+        int heldoutMark = heldoutCount;
+        ratings.ensureCapacity(mark + (int) Math.min(Integer.MAX_VALUE - 16, estimateRows(file)));
+        boolean ok = new NumericRatingsReader(users, items).read(file, separator, header,
+                (u, i, r, t, line) -> addIndexed(file, line, u, i, r, t, test));
+        if (!ok) {
+            ratings.truncate(mark);
+            heldoutCount = heldoutMark;
+        }
+        return ok;
+    }
+
+    /** About 24 bytes per MovieLens ratings row; compressed files expand about 4 times. */
+    private static long estimateRows(Path file) {
+        try {
+            long size = java.nio.file.Files.size(file);
+            return (file.getFileName().toString().endsWith(".gz") ? size * 4 : size) / 20;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     /** Records a movie's title, with the year taken from a trailing "(1995)". */
@@ -78,8 +119,12 @@ final class MovieLensData {
         int numUsers = users.size();
         int numItems = items.size();
         Interactions x = ratings.build(numUsers, numItems);
-        if (hasHeldout) {
-            x = x.withExtraColumns(Map.of("heldout", java.util.Arrays.copyOf(heldout, x.size())));
+        if (heldoutCount > 0) {
+            float[] heldout = new float[x.size()];
+            for (int r = 0; r < heldoutCount; r++) {
+                heldout[heldoutRows[r]] = 1f;
+            }
+            x = x.withExtraColumns(Map.of("heldout", heldout));
         }
         Map<String, Attributes.Categorical> itemCat = new LinkedHashMap<>();
         if (!genres.isEmpty()) {
