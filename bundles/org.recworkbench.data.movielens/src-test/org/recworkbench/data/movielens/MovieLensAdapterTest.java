@@ -124,6 +124,7 @@ class MovieLensAdapterTest {
                 + "3,\"American President, The (1995)\",Comedy|Drama|Romance\r\n", StandardCharsets.UTF_8);
         write("tags.csv", "userId,movieId,tag,timestamp\r\n2,3,\"politics, satire\",1445714994\r\n2,3,Funny,1\r\n",
                 StandardCharsets.UTF_8);
+        write("links.csv", "movieId,imdbId,tmdbId\r\n1,0114709,862\r\n3,0112346,\r\n", StandardCharsets.UTF_8);
         Dataset d = load(Map.of());
         assertEquals(3, d.interactions().size());
         int president = d.items().indexOf("3");
@@ -131,6 +132,49 @@ class MovieLensAdapterTest {
         assertEquals(List.of("politics, satire", "funny"),
                 d.itemAttributes().categorical().get("tag").labelsOf(president));
         assertEquals(0.5f, d.interactions().values()[2]);
+        assertEquals("0114709", d.itemAttributes().text().get("imdbId")[d.items().indexOf("1")]);
+        assertEquals(null, d.itemAttributes().text().get("tmdbId")[president], "an empty tmdbId stays unknown");
+    }
+
+    @Test
+    void truncatedGzipIsAReadError() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            for (int i = 0; i < 2000; i++) {
+                out.write(("1::" + i + "::5::1\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        byte[] all = bytes.toByteArray();
+        Files.write(dir.resolve("ratings.dat.gz"), java.util.Arrays.copyOf(all, all.length / 2));
+        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> load(Map.of()));
+        assertTrue(e.getMessage().contains("ratings.dat.gz"), e.getMessage());
+    }
+
+    /** The real ml-latest-small: figures from its README.txt (100836 ratings, 9742 movies, 610 users, 3683 tags). */
+    @Test
+    void realLatestSmall() throws IOException {
+        Path real = Path.of(System.getProperty("recworkbench.datasets", "../../../shared/datasets"),
+                "ml-latest-small");
+        assertTrue(Files.isDirectory(real), "dataset not found at " + real.toAbsolutePath());
+        Dataset d = adapter.load(Map.of("path", real.toString()), ProgressMonitor.NONE);
+        assertEquals(100_836, d.interactions().size());
+        assertEquals(610, d.users().size());
+        assertEquals(9742, d.items().size());
+        long tagAssignments = Files.readAllLines(real.resolve("tags.csv")).size() - 1;
+        assertEquals(3683, tagAssignments);
+        double mean = 0;
+        List<String> rows = Files.readAllLines(real.resolve("ratings.csv"));
+        for (String r : rows.subList(1, rows.size())) {
+            mean += Double.parseDouble(r.split(",")[2]);
+        }
+        mean /= rows.size() - 1;
+        double loaded = 0;
+        for (float v : d.interactions().values()) {
+            loaded += v;
+        }
+        assertEquals(mean, loaded / d.interactions().size(), 1e-9);
+        assertEquals("Toy Story (1995)", d.itemAttributes().text().get("title")[d.items().indexOf("1")]);
+        assertEquals("0114709", d.itemAttributes().text().get("imdbId")[d.items().indexOf("1")]);
     }
 
     @Test

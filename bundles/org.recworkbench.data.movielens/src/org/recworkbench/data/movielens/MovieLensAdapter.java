@@ -32,7 +32,8 @@ import org.recworkbench.data.support.RowContext;
  * <li>{@code csv} (20M, 25M, 32M, latest, latest-small): {@code ratings.csv}, {@code movies.csv},
  * {@code tags.csv} with a header, quoted titles, CRLF tolerated (parsed with OpenCSV).</li>
  * </ul>
- * Genres and tags become categorical item attributes, the year in the title a numeric one. Any file may be
+ * Genres and tags become categorical item attributes, the year in the title a numeric one, the IMDb and TMDb
+ * ids of {@code links.csv} text ones. Any file may be
  * gzipped ({@code .gz}).
  */
 @Component(service = DatasetAdapter.class)
@@ -52,6 +53,7 @@ public class MovieLensAdapter implements DatasetAdapter {
     private static final String[] RATINGS_HEADER = {"userId", "movieId", "rating", "timestamp"};
     private static final String[] MOVIES_HEADER = {"movieId", "title", "genres"};
     private static final String[] TAGS_HEADER = {"userId", "movieId", "tag", "timestamp"};
+    private static final String[] LINKS_HEADER = {"movieId", "imdbId", "tmdbId"};
 
     @Override
     public String id() {
@@ -293,6 +295,15 @@ public class MovieLensAdapter implements DatasetAdapter {
         }
         if (tags && exists(dir, "tags.csv")) {
             readCsvFile(file(dir, "tags.csv"), TAGS_HEADER, (src, f) -> addTag(data, src, f[1], f[2]));
+        }
+        if (exists(dir, "links.csv")) {
+            readCsvFile(file(dir, "links.csv"), LINKS_HEADER, (src, f) -> {
+                int i = data.items.intern(Fields.id(src, 1, "movie id", f[0]));
+                data.imdbIds.put(i, f[1].trim());
+                if (!f[2].isBlank()) {
+                    data.tmdbIds.put(i, f[2].trim());
+                }
+            });
         }
         return data.build(dir.getFileName() == null ? "movielens" : dir.getFileName().toString(), dir, null);
     }

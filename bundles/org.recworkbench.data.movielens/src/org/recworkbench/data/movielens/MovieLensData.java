@@ -31,6 +31,8 @@ final class MovieLensData {
     final CategoricalBuilder gender = new CategoricalBuilder("gender");
     final CategoricalBuilder occupation = new CategoricalBuilder("occupation");
     final Map<Integer, String> titles = new HashMap<>();
+    final Map<Integer, String> imdbIds = new HashMap<>();
+    final Map<Integer, String> tmdbIds = new HashMap<>();
     final Map<Integer, Double> years = new HashMap<>();
     final Map<Integer, Double> ages = new HashMap<>();
     private int[] heldoutRows = new int[0]; // rows of the predefined test set, in order
@@ -138,11 +140,9 @@ final class MovieLensData {
             itemNum.put("year", dense(years, numItems));
         }
         Map<String, String[]> itemText = new LinkedHashMap<>();
-        if (!titles.isEmpty()) {
-            String[] t = new String[numItems];
-            titles.forEach((i, s) -> t[i] = s);
-            itemText.put("title", t);
-        }
+        putText(itemText, "title", titles, numItems);
+        putText(itemText, "imdbId", imdbIds, numItems);
+        putText(itemText, "tmdbId", tmdbIds, numItems);
         Map<String, Attributes.Categorical> userCat = new LinkedHashMap<>();
         if (!gender.isEmpty()) {
             userCat.put("gender", gender.build(numUsers));
@@ -160,6 +160,14 @@ final class MovieLensData {
         }
         return new Dataset(name, users.build(), items.build(), x, new Attributes(itemCat, itemNum, itemText),
                 new Attributes(userCat, userNum, Map.of()), meta);
+    }
+
+    private static void putText(Map<String, String[]> out, String name, Map<Integer, String> values, int n) {
+        if (!values.isEmpty()) {
+            String[] t = new String[n];
+            values.forEach((i, s) -> t[i] = s);
+            out.put(name, t);
+        }
     }
 
     private static double[] dense(Map<Integer, Double> sparse, int n) {
