@@ -69,6 +69,7 @@ final class Recwb implements Runnable {
         cl.addSubcommand("list", new ListCommand(services, out));
         cl.addSubcommand("describe", new DescribeCommand(services, out, err));
         cl.addSubcommand("bench", new BenchCommand(services, out));
+        cl.addSubcommand("dataset", new CommandLine(new DatasetCommand(out)));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -1,0 +1,128 @@
+package org.recworkbench.data.fetch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.recworkbench.api.RecWorkbenchException;
+
+/** Fetching fixture archives from a local HTTP server on the loopback interface (this machine has no internet). */
+class DatasetFetcherTest {
+    @TempDir
+    Path cache;
+
+    private HttpServer server;
+    private final AtomicInteger requests = new AtomicInteger();
+
+    private static byte[] zip(Map<String, String> entries) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (var e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String sha256(byte[] data) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    }
+
+    private final byte[] good = zip(Map.of("ml-100k/u.data", "1\t1\t5\t1\n", "ml-100k/README", "fixture"));
+    private final byte[] evil = zip(Map.of("../escaped.txt", "gotcha"));
+
+    DatasetFetcherTest() throws Exception {
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/good.zip", x -> serve(x, good));
+        server.createContext("/evil.zip", x -> serve(x, evil));
+        server.start();
+    }
+
+    private void serve(com.sun.net.httpserver.HttpExchange x, byte[] body) throws java.io.IOException {
+        requests.incrementAndGet();
+        x.sendResponseHeaders(200, body.length);
+        try (OutputStream out = x.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    @Test
+    void downloadsVerifiesUnpacksAndReuses() throws Exception {
+        DatasetFetcher fetcher = new DatasetFetcher(cache);
+        Path folder = fetcher.fetch("ml-100k", url("/good.zip"), sha256(good), "ml-100k");
+        assertEquals("1\t1\t5\t1\n", Files.readString(folder.resolve("u.data")));
+        assertEquals(1, requests.get());
+        fetcher.fetch("ml-100k", url("/good.zip"), sha256(good), "ml-100k");
+        assertEquals(1, requests.get(), "a complete copy is reused");
+    }
+
+    @Test
+    void aWrongHashKeepsNothing() throws Exception {
+        String wrong = "0".repeat(64);
+        RecWorkbenchException e = assertThrows(RecWorkbenchException.class,
+                () -> new DatasetFetcher(cache).fetch("ml-100k", url("/good.zip"), wrong, "ml-100k"));
+        assertTrue(e.getMessage().contains("SHA-256 mismatch"), e.getMessage());
+        assertFalse(Files.exists(cache.resolve("ml-100k")));
+        assertFalse(Files.exists(cache.resolve("downloads/ml-100k.zip")));
+        assertThrows(RecWorkbenchException.class,
+                () -> new DatasetFetcher(cache).fetch("ml-100k", url("/good.zip"), "abc", "ml-100k"));
+    }
+
+    @Test
+    void entriesEscapingTheTargetAreRefused() throws Exception {
+        RecWorkbenchException e = assertThrows(RecWorkbenchException.class,
+                () -> new DatasetFetcher(cache).fetch("evil", url("/evil.zip"), sha256(evil), "."));
+        assertTrue(e.getMessage().contains("unsafe entry"), e.getMessage());
+        assertFalse(Files.exists(cache.resolve("escaped.txt")));
+        assertFalse(Files.exists(cache.getParent().resolve("escaped.txt")));
+        assertFalse(Files.exists(cache.resolve("evil")));
+    }
+
+    @Test
+    void httpErrorsAreReported() {
+        RecWorkbenchException e = assertThrows(RecWorkbenchException.class,
+                () -> new DatasetFetcher(cache).fetch("x", url("/missing.zip"), "a".repeat(64), "."));
+        assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
+    }
+
+    @Test
+    void theCatalogueNamesPublisherUrls() {
+        KnownDataset ml = KnownDataset.find("ml-100k").orElseThrow();
+        assertEquals("https://files.grouplens.org/datasets/movielens/ml-100k.zip", ml.url());
+        assertEquals("movielens", ml.adapter());
+    }
+}
