@@ -1,0 +1,2 @@
+/** Reads the Yelp Open Dataset (reviews and businesses, JSON lines). */
+package org.recworkbench.data.yelp;
