@@ -18,14 +18,14 @@ class ServiceRegistrationTest {
         List<String> standard = List.of("bias", "item-knn", "most-popular", "random");
         assertTrue(Services.eventually(() -> r.recommenders().stream().map(x -> x.descriptor().id()).toList()
                 .containsAll(standard) && r.datasetAdapters().size() >= 8 && r.metricSets().size() >= 5
-                && !r.backends().isEmpty() && r.splitters().size() >= 7 && r.filters().size() >= 5));
+                && !r.backends().isEmpty() && r.splitters().size() >= 8 && r.filters().size() >= 5));
         // the hot-swap test may have uninstalled the test-only slow-popular plugin already: ignore test plugins
         assertEquals(standard, r.recommenders().stream().map(x -> x.descriptor().id())
                 .filter(id -> !id.equals("slow-popular") && !id.equals("recent-popular")).toList());
         assertEquals(List.of("amazon", "crs", "csv", "lastfm", "movielens", "obd", "synthetic", "yelp"), r.datasetAdapters().stream().map(x -> x.id()).toList());
         assertEquals(List.of("beyond", "business", "fairness", "ranking", "rating"), r.metricSets().stream().map(x -> x.id()).toList());
-        assertEquals(List.of("kfold", "leave-one-out", "predefined", "random-holdout", "temporal", "user-holdout",
-                "user-temporal"),
+        assertEquals(List.of("kfold", "leave-one-out", "predefined", "random-holdout", "saved", "temporal",
+                "user-holdout", "user-temporal"),
                 r.splitters().stream().map(x -> x.id()).toList());
         assertEquals(List.of("dedup", "k-core", "min-interactions", "min-rating", "time-window"), r.filters().stream().map(x -> x.id()).toList());
         ComputeBackend best = r.backends().get(0);
@@ -37,6 +37,6 @@ class ServiceRegistrationTest {
     void reportWritersRegister() throws Exception {
         Services.await(ReportWriter.class);
         var refs = Services.context().getServiceReferences(ReportWriter.class, null);
-        assertEquals(3, refs.size(), "csv, json and significance writers");
+        assertEquals(4, refs.size(), "csv, json, significance and split writers");
     }
 }

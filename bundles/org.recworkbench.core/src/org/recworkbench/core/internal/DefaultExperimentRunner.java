@@ -112,7 +112,7 @@ public class DefaultExperimentRunner implements ExperimentRunner {
                 split.train().size(),
                 split.test().size(), testUsers, backend.id(),
                 metrics.stream().map(m -> m.descriptor().id()).toList(), results, dataset.users(), started,
-                (System.nanoTime() - t0) / 1e9);
+                (System.nanoTime() - t0) / 1e9, split);
     }
 
     private AlgorithmResult runOne(Planned p, Dataset trainView, Split split, Relevance[] relevance,
