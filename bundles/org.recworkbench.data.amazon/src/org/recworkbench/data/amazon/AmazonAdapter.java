@@ -1,8 +1,6 @@
 package org.recworkbench.data.amazon;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +20,8 @@ import org.recworkbench.api.data.Dataset;
 import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.api.data.IdIndex;
 import org.recworkbench.api.data.InteractionsBuilder;
+import org.recworkbench.data.support.AdapterBase;
+import org.recworkbench.data.support.JsonLines;
 import org.recworkbench.data.support.CategoricalBuilder;
 import org.recworkbench.data.support.LineSource;
 
@@ -35,27 +35,16 @@ import org.recworkbench.data.support.LineSource;
  * {@code dedup} filter applies a stated policy.
  */
 @Component(service = DatasetAdapter.class)
-public class AmazonAdapter implements DatasetAdapter {
+public class AmazonAdapter extends AdapterBase {
 
     private static final List<ParameterDescriptor> OPTIONS = List.of(
             ParameterDescriptor.ofString("path", null, "reviews file (.json, .jsonl, optionally .gz)"),
             ParameterDescriptor.ofString("metadata", null, "item metadata file (JSON lines, 2018 or 2023), optional"));
 
-    private final ObjectMapper json = new ObjectMapper();
-
-    @Override
-    public String id() {
-        return "amazon";
-    }
-
-    @Override
-    public String description() {
-        return "Amazon reviews 2014/2018/2023 (JSON lines, gzip transparent) with optional item metadata";
-    }
-
-    @Override
-    public List<ParameterDescriptor> options() {
-        return OPTIONS;
+    public AmazonAdapter() {
+        super("amazon",
+                "Amazon reviews 2014/2018/2023 (JSON lines, gzip transparent) with optional item metadata",
+                OPTIONS);
     }
 
     @Override
@@ -73,11 +62,11 @@ public class AmazonAdapter implements DatasetAdapter {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode r = parse(src, line);
+                JsonNode r = JsonLines.object(src, line);
                 boolean v2023 = r.has("user_id");
-                String user = text(src, r, v2023 ? "user_id" : "reviewerID");
+                String user = JsonLines.text(src, r, v2023 ? "user_id" : "reviewerID");
                 String item = v2023 && r.hasNonNull("parent_asin") ? r.get("parent_asin").asText()
-                        : text(src, r, "asin");
+                        : JsonLines.text(src, r, "asin");
                 double rating = number(src, r, v2023 ? "rating" : "overall");
                 if (rating < 1 || rating > 5) {
                     throw src.error(0, "rating " + rating + " is outside the scale 1-5");
@@ -123,7 +112,7 @@ public class AmazonAdapter implements DatasetAdapter {
                     throw src.error(0, "Python-literal metadata (the 2014 release) is not JSON; convert it to "
                             + "JSON lines first");
                 }
-                JsonNode m = parse(src, line);
+                JsonNode m = JsonLines.object(src, line);
                 String asin = m.hasNonNull("parent_asin") ? m.get("parent_asin").asText()
                         : m.hasNonNull("asin") ? m.get("asin").asText() : null;
                 int i = asin == null ? -1 : items.indexOf(asin);
@@ -170,26 +159,7 @@ public class AmazonAdapter implements DatasetAdapter {
         }
     }
 
-    private JsonNode parse(LineSource src, String line) {
-        try {
-            JsonNode node = json.readTree(line);
-            if (node == null || !node.isObject()) {
-                throw src.error(0, "expected one JSON object per line");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw src.error(e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), "not valid JSON: "
-                    + e.getOriginalMessage());
-        }
-    }
 
-    private static String text(LineSource src, JsonNode r, String field) {
-        JsonNode v = r.get(field);
-        if (v == null || v.isNull() || v.asText().isBlank()) {
-            throw src.error(0, "missing '" + field + "'");
-        }
-        return v.asText();
-    }
 
     private static double number(LineSource src, JsonNode r, String field) {
         JsonNode v = r.get(field);

@@ -15,6 +15,7 @@ import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.api.data.IdIndex;
 import org.recworkbench.api.data.Interactions;
 import org.recworkbench.api.data.InteractionsBuilder;
+import org.recworkbench.data.support.AdapterBase;
 import org.recworkbench.data.support.CategoricalBuilder;
 import org.recworkbench.data.support.DataFolders;
 
@@ -27,25 +28,16 @@ import org.recworkbench.data.support.DataFolders;
  * users' friends and liked attributes.
  */
 @Component(service = DatasetAdapter.class)
-public class CrsAdapter implements DatasetAdapter {
+public class CrsAdapter extends AdapterBase {
 
     private static final List<ParameterDescriptor> OPTIONS = List.of(
             ParameterDescriptor.ofString("path", null, "folder holding item_dict.json and review_dict_*.json"));
 
-    @Override
-    public String id() {
-        return "crs";
-    }
-
-    @Override
-    public String description() {
-        return "Conversational-recommendation benchmark format (EAR/SCPR/UNICORN): interactions with their "
-                + "train/valid/test split, item attributes, user friends and likes";
-    }
-
-    @Override
-    public List<ParameterDescriptor> options() {
-        return OPTIONS;
+    public CrsAdapter() {
+        super("crs",
+                "Conversational-recommendation benchmark format (EAR/SCPR/UNICORN): interactions with their "
+                        + "train/valid/test split, item attributes, user friends and likes",
+                OPTIONS);
     }
 
     @Override

@@ -29,6 +29,7 @@ import org.recworkbench.api.data.Dataset;
 import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.api.data.IdIndex;
 import org.recworkbench.api.data.InteractionsBuilder;
+import org.recworkbench.data.support.AdapterBase;
 import org.recworkbench.data.support.Fields;
 import org.recworkbench.data.support.LineSource;
 import org.recworkbench.data.support.RowContext;
@@ -41,7 +42,7 @@ import org.recworkbench.data.support.RowContext;
  * skipped and counted in the metadata ({@code skippedRows}, and {@code firstSkipReason}).
  */
 @Component(service = DatasetAdapter.class)
-public class CsvAdapter implements DatasetAdapter {
+public class CsvAdapter extends AdapterBase {
 
     private static final List<ParameterDescriptor> OPTIONS = List.of(
             ParameterDescriptor.ofString("path", null, "the delimited file (gzip transparent)"),
@@ -62,25 +63,16 @@ public class CsvAdapter implements DatasetAdapter {
             ParameterDescriptor.ofBoolean("skip-bad-rows", false,
                     "skip malformed rows and count them instead of failing the load"));
 
-    @Override
-    public String id() {
-        return "csv";
-    }
-
-    @Override
-    public String description() {
-        return "Generic delimited file with a column mapping (OpenCSV)";
-    }
-
-    @Override
-    public List<ParameterDescriptor> options() {
-        return OPTIONS;
-    }
-
     /** The validated reading settings. */
     private record Settings(Path file, char delimiter, char quote, boolean header, String user, String item,
             String rating, String timestamp, String timeFormat, Charset charset, double min, double max,
             boolean skipBad) {
+    }
+
+    public CsvAdapter() {
+        super("csv",
+                "Generic delimited file with a column mapping (OpenCSV)",
+                OPTIONS);
     }
 
     @Override

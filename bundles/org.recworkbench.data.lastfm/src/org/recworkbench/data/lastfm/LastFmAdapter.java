@@ -15,6 +15,7 @@ import org.recworkbench.api.data.Dataset;
 import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.api.data.IdIndex;
 import org.recworkbench.api.data.InteractionsBuilder;
+import org.recworkbench.data.support.AdapterBase;
 import org.recworkbench.data.support.CategoricalBuilder;
 import org.recworkbench.data.support.DataFolders;
 import org.recworkbench.data.support.Fields;
@@ -30,26 +31,17 @@ import org.recworkbench.data.support.LineSource;
  * ({@code skippedTagAssignments}, {@code skippedFriendships}), not silently dropped.
  */
 @Component(service = DatasetAdapter.class)
-public class LastFmAdapter implements DatasetAdapter {
+public class LastFmAdapter extends AdapterBase {
 
     private static final List<ParameterDescriptor> OPTIONS = List.of(
             ParameterDescriptor.ofString("path", null, "folder of the unpacked hetrec2011-lastfm-2k release"),
             ParameterDescriptor.ofBoolean("tags", true, "load tag assignments as item and user attributes"),
             ParameterDescriptor.ofBoolean("friends", true, "load the friend graph as the user attribute friends"));
 
-    @Override
-    public String id() {
-        return "lastfm";
-    }
-
-    @Override
-    public String description() {
-        return "HetRec 2011 Last.fm 2K: play counts, artist tags, friend graph";
-    }
-
-    @Override
-    public List<ParameterDescriptor> options() {
-        return OPTIONS;
+    public LastFmAdapter() {
+        super("lastfm",
+                "HetRec 2011 Last.fm 2K: play counts, artist tags, friend graph",
+                OPTIONS);
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.recworkbench.api.Parameters;
 import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.api.data.Dataset;
 import org.recworkbench.api.data.DatasetAdapter;
+import org.recworkbench.data.support.AdapterBase;
 import org.recworkbench.data.support.Fields;
 import org.recworkbench.data.support.LineSource;
 import org.recworkbench.data.support.RowContext;
@@ -37,7 +38,7 @@ import org.recworkbench.data.support.RowContext;
  * gzipped ({@code .gz}).
  */
 @Component(service = DatasetAdapter.class)
-public class MovieLensAdapter implements DatasetAdapter {
+public class MovieLensAdapter extends AdapterBase {
 
     static final List<String> FOLDS = List.of("none", "u1", "u2", "u3", "u4", "u5", "ua", "ub");
 
@@ -55,19 +56,10 @@ public class MovieLensAdapter implements DatasetAdapter {
     private static final String[] TAGS_HEADER = {"userId", "movieId", "tag", "timestamp"};
     private static final String[] LINKS_HEADER = {"movieId", "imdbId", "tmdbId"};
 
-    @Override
-    public String id() {
-        return "movielens";
-    }
-
-    @Override
-    public String description() {
-        return "MovieLens 100K, 1M, 10M, 20M, 25M, 32M, latest and latest-small, as distributed by GroupLens";
-    }
-
-    @Override
-    public List<ParameterDescriptor> options() {
-        return OPTIONS;
+    public MovieLensAdapter() {
+        super("movielens",
+                "MovieLens 100K, 1M, 10M, 20M, 25M, 32M, latest and latest-small, as distributed by GroupLens",
+                OPTIONS);
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.api.data.IdIndex;
 import org.recworkbench.api.data.Interactions;
 import org.recworkbench.api.data.InteractionsBuilder;
+import org.recworkbench.data.support.AdapterBase;
 import org.recworkbench.data.support.CategoricalBuilder;
 import org.recworkbench.data.support.DataFolders;
 import org.recworkbench.data.support.Fields;
@@ -41,7 +42,7 @@ import org.recworkbench.data.support.RowContext;
  * {@code <path>/<policy>/<campaign>/<campaign>.csv}, or a campaign folder directly.
  */
 @Component(service = DatasetAdapter.class)
-public class ObdAdapter implements DatasetAdapter {
+public class ObdAdapter extends AdapterBase {
 
     private static final List<ParameterDescriptor> OPTIONS = List.of(
             ParameterDescriptor.ofString("path", null, "the obd folder (with policy subfolders) or one campaign "
@@ -52,19 +53,10 @@ public class ObdAdapter implements DatasetAdapter {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern(
             "yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSSSS][.SSSS][.SSS][.SS][.S]XXX");
 
-    @Override
-    public String id() {
-        return "obd";
-    }
-
-    @Override
-    public String description() {
-        return "Open Bandit Dataset: logged impressions with positions, clicks and true propensities";
-    }
-
-    @Override
-    public List<ParameterDescriptor> options() {
-        return OPTIONS;
+    public ObdAdapter() {
+        super("obd",
+                "Open Bandit Dataset: logged impressions with positions, clicks and true propensities",
+                OPTIONS);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package org.recworkbench.data.yelp;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -22,6 +20,8 @@ import org.recworkbench.api.data.Dataset;
 import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.api.data.IdIndex;
 import org.recworkbench.api.data.InteractionsBuilder;
+import org.recworkbench.data.support.AdapterBase;
+import org.recworkbench.data.support.JsonLines;
 import org.recworkbench.data.support.CategoricalBuilder;
 import org.recworkbench.data.support.DataFolders;
 import org.recworkbench.data.support.LineSource;
@@ -33,7 +33,7 @@ import org.recworkbench.data.support.LineSource;
  * scalar attributes as {@code Key=Value} values of the categorical attribute {@code attribute}, and its name.
  */
 @Component(service = DatasetAdapter.class)
-public class YelpAdapter implements DatasetAdapter {
+public class YelpAdapter extends AdapterBase {
 
     static final String REVIEWS = "yelp_academic_dataset_review.json";
     static final String BUSINESSES = "yelp_academic_dataset_business.json";
@@ -42,21 +42,10 @@ public class YelpAdapter implements DatasetAdapter {
     private static final List<ParameterDescriptor> OPTIONS = List.of(
             ParameterDescriptor.ofString("path", null, "folder holding the yelp_academic_dataset_*.json files"));
 
-    private final ObjectMapper json = new ObjectMapper();
-
-    @Override
-    public String id() {
-        return "yelp";
-    }
-
-    @Override
-    public String description() {
-        return "Yelp Open Dataset: review stars, business categories, location and attributes";
-    }
-
-    @Override
-    public List<ParameterDescriptor> options() {
-        return OPTIONS;
+    public YelpAdapter() {
+        super("yelp",
+                "Yelp Open Dataset: review stars, business categories, location and attributes",
+                OPTIONS);
     }
 
     @Override
@@ -76,8 +65,8 @@ public class YelpAdapter implements DatasetAdapter {
                     if (line.isBlank()) {
                         continue;
                     }
-                    JsonNode b = parse(src, line);
-                    String id = text(src, b, "business_id");
+                    JsonNode b = JsonLines.object(src, line);
+                    String id = JsonLines.text(src, b, "business_id");
                     if (items.indexOf(id) >= 0) {
                         throw src.error(0, "business " + id + " appears twice");
                     }
@@ -118,18 +107,18 @@ public class YelpAdapter implements DatasetAdapter {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode r = parse(src, line);
+                JsonNode r = JsonLines.object(src, line);
                 JsonNode stars = r.get("stars");
                 if (stars == null || !stars.isNumber() || stars.asDouble() < 1 || stars.asDouble() > 5) {
                     throw src.error(0, "'stars' is " + stars + ", expected a number from 1 to 5");
                 }
                 long time;
                 try {
-                    time = LocalDateTime.parse(text(src, r, "date"), DATE).toEpochSecond(ZoneOffset.UTC);
+                    time = LocalDateTime.parse(JsonLines.text(src, r, "date"), DATE).toEpochSecond(ZoneOffset.UTC);
                 } catch (DateTimeParseException e) {
                     throw src.error(0, "date '" + r.get("date").asText() + "' is not like 2018-07-07 22:09:11");
                 }
-                x.add(users.intern(text(src, r, "user_id")), items.intern(text(src, r, "business_id")),
+                x.add(users.intern(JsonLines.text(src, r, "user_id")), items.intern(JsonLines.text(src, r, "business_id")),
                         (float) stars.asDouble(), time);
             }
         }
@@ -150,23 +139,5 @@ public class YelpAdapter implements DatasetAdapter {
                 new Attributes(cat, Map.of(), Map.of("title", titles)), null, meta);
     }
 
-    private JsonNode parse(LineSource src, String line) {
-        try {
-            JsonNode node = json.readTree(line);
-            if (node == null || !node.isObject()) {
-                throw src.error(0, "expected one JSON object per line");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw src.error(0, "not valid JSON: " + e.getOriginalMessage());
-        }
-    }
 
-    private static String text(LineSource src, JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull() || v.asText().isBlank()) {
-            throw src.error(0, "missing '" + field + "'");
-        }
-        return v.asText();
-    }
 }
