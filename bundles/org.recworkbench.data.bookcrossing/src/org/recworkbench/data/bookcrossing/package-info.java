@@ -1,0 +1,2 @@
+/** Reads the Book-Crossing dataset (Ziegler et al. 2005). */
+package org.recworkbench.data.bookcrossing;

@@ -1,0 +1,2 @@
+/** Reads the Netflix Prize data in its published format. */
+package org.recworkbench.data.netflix;
