@@ -1,0 +1,166 @@
+package org.recworkbench.data.spotify;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Component;
+import org.recworkbench.api.DatasetFormatException;
+import org.recworkbench.api.InvalidSpecException;
+import org.recworkbench.api.ParameterDescriptor;
+import org.recworkbench.api.Parameters;
+import org.recworkbench.api.ProgressMonitor;
+import org.recworkbench.api.data.Attributes;
+import org.recworkbench.api.data.Dataset;
+import org.recworkbench.api.data.DatasetAdapter;
+import org.recworkbench.api.data.IdIndex;
+import org.recworkbench.api.data.InteractionsBuilder;
+import org.recworkbench.data.support.AdapterBase;
+import org.recworkbench.data.support.CategoricalBuilder;
+import org.recworkbench.data.support.DataFolders;
+
+/**
+ * Spotify Million Playlist Dataset slices ({@code mpd.slice.*.json}, RecSys Challenge 2018): each playlist
+ * is a "user" ({@code pid}), each track ({@code track_uri}) an item, one implicit interaction per track at
+ * the playlist's {@code modified_at}; {@code pos} is kept as the extra column {@code position}. Tracks get
+ * the categorical attributes {@code artist} (artist_uri, used by the playlist R-precision's artist credit)
+ * and {@code album}, and their names as titles. Playlists are read one at a time with Jackson's streaming
+ * parser, so a slice never sits in memory as a tree.
+ */
+@Component(service = DatasetAdapter.class)
+public class SpotifyMpdAdapter extends AdapterBase {
+
+    private static final List<ParameterDescriptor> OPTIONS = List.of(
+            ParameterDescriptor.ofString("path", null, "folder of mpd.slice.*.json files (or one slice file)"),
+            ParameterDescriptor.ofInt("max-slices", Integer.MAX_VALUE, 1, Integer.MAX_VALUE,
+                    "read at most this many slices (1,000 playlists each), in name order"));
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    public SpotifyMpdAdapter() {
+        super("spotify-mpd", "Spotify Million Playlist Dataset slices: playlists as users, tracks with artists",
+                OPTIONS);
+    }
+
+    @Override
+    public Dataset load(Map<String, ?> options, ProgressMonitor monitor) {
+        Parameters p = Parameters.validate("dataset.options", OPTIONS, options);
+        List<Path> slices = slices(p.getString("path"), p.getInt("max-slices"));
+        IdIndex.Builder playlists = new IdIndex.Builder(1 << 14);
+        IdIndex.Builder tracks = new IdIndex.Builder(1 << 16);
+        CategoricalBuilder artist = new CategoricalBuilder("artist");
+        CategoricalBuilder album = new CategoricalBuilder("album");
+        Map<Integer, String> names = new LinkedHashMap<>();
+        Map<Integer, String> playlistNames = new LinkedHashMap<>();
+        InteractionsBuilder x = new InteractionsBuilder(1 << 16);
+        float[][] position = {new float[1 << 16]};
+        monitor.begin("load Spotify MPD slices", slices.size());
+        for (Path slice : slices) {
+            try (JsonParser parser = json.getFactory().createParser(slice.toFile())) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw error(slice, parser, "expected a slice object");
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (!field.equals("playlists")) {
+                        parser.skipChildren();
+                        continue;
+                    }
+                    if (value != JsonToken.START_ARRAY) {
+                        throw error(slice, parser, "'playlists' is not an array");
+                    }
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        long line = parser.currentLocation().getLineNr();
+                        JsonNode pl = parser.readValueAsTree();
+                        if (!pl.hasNonNull("pid") || !pl.has("tracks") || !pl.get("tracks").isArray()) {
+                            throw new DatasetFormatException(slice, line, 0, "playlist without pid or tracks");
+                        }
+                        int user = playlists.intern(pl.get("pid").asText());
+                        if (pl.hasNonNull("name")) {
+                            playlistNames.put(user, pl.get("name").asText());
+                        }
+                        long time = pl.path("modified_at").asLong(0);
+                        for (JsonNode t : pl.get("tracks")) {
+                            if (!t.hasNonNull("track_uri")) {
+                                throw new DatasetFormatException(slice, line, 0, "track without track_uri in "
+                                        + "playlist " + pl.get("pid").asText());
+                            }
+                            int item = tracks.intern(t.get("track_uri").asText());
+                            if (t.hasNonNull("artist_uri")) {
+                                artist.add(item, t.get("artist_uri").asText());
+                            }
+                            if (t.hasNonNull("album_uri")) {
+                                album.add(item, t.get("album_uri").asText());
+                            }
+                            if (t.hasNonNull("track_name")) {
+                                names.putIfAbsent(item, t.get("track_name").asText());
+                            }
+                            int row = x.size();
+                            x.add(user, item, 1f, time);
+                            if (row == position[0].length) {
+                                position[0] = java.util.Arrays.copyOf(position[0], row * 2);
+                            }
+                            position[0][row] = (float) t.path("pos").asDouble(row);
+                        }
+                    }
+                }
+            } catch (DatasetFormatException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new DatasetFormatException(slice, 0, 0, "not a valid MPD slice: " + e.getMessage(), e);
+            }
+            monitor.worked(1);
+        }
+        monitor.done();
+        int n = tracks.size();
+        String[] titles = new String[n];
+        names.forEach((i, s) -> titles[i] = s);
+        String[] playlistTitles = new String[playlists.size()];
+        playlistNames.forEach((u, s) -> playlistTitles[u] = s);
+        Map<String, Attributes.Categorical> cat = new LinkedHashMap<>();
+        cat.put("artist", artist.build(n));
+        cat.put("album", album.build(n));
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(Dataset.SOURCE, slices.get(0).getParent() == null ? "?" : slices.get(0).getParent().toString());
+        meta.put(Dataset.FEEDBACK, "implicit");
+        meta.put("slices", Integer.toString(slices.size()));
+        return new Dataset("spotify-mpd", playlists.build(), tracks.build(), x.build(playlists.size(), n)
+                .withExtraColumns(Map.of("position", java.util.Arrays.copyOf(position[0], x.size()))),
+                new Attributes(cat, Map.of(), Map.of("title", titles)),
+                new Attributes(Map.of(), Map.of(), Map.of("name", playlistTitles)), meta);
+    }
+
+    private static DatasetFormatException error(Path file, JsonParser parser, String reason) {
+        return new DatasetFormatException(file, parser.currentLocation().getLineNr(), 0, reason);
+    }
+
+    private static List<Path> slices(String path, int max) {
+        if (path == null || path.isBlank()) {
+            throw new InvalidSpecException("dataset.options.path", "is required: the folder of the slices");
+        }
+        Path p = Path.of(path);
+        if (Files.isRegularFile(p)) {
+            return List.of(p);
+        }
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(DataFolders.folder(path), "mpd.slice.*.json")) {
+            s.forEach(out::add);
+        } catch (IOException e) {
+            throw new InvalidSpecException("dataset.options.path", "cannot list " + p + ": " + e.getMessage(), e);
+        }
+        if (out.isEmpty()) {
+            throw new InvalidSpecException("dataset.options.path", "no mpd.slice.*.json in " + p.toAbsolutePath());
+        }
+        out.sort(null);
+        return out.subList(0, Math.min(max, out.size()));
+    }
+}
