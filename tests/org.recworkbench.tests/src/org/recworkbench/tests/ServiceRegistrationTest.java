@@ -17,14 +17,16 @@ class ServiceRegistrationTest {
         PluginRegistry r = Services.await(PluginRegistry.class);
         List<String> standard = List.of("bias", "item-knn", "most-popular", "random");
         assertTrue(Services.eventually(() -> r.recommenders().stream().map(x -> x.descriptor().id()).toList()
-                .containsAll(standard) && r.datasetAdapters().size() >= 12 && r.metricSets().size() >= 5
+                .containsAll(standard) && r.datasetAdapters().size() >= 13 && r.metricSets().size() >= 5
                 && !r.backends().isEmpty() && r.splitters().size() >= 8 && r.filters().size() >= 5));
         // the hot-swap test may have uninstalled the test-only slow-popular plugin already: ignore test plugins
         assertEquals(standard, r.recommenders().stream().map(x -> x.descriptor().id())
                 .filter(id -> !id.equals("slow-popular") && !id.equals("recent-popular")).toList());
-        assertEquals(List.of("amazon", "bookcrossing", "crs", "csv", "finn-slates", "lastfm", "movielens", "netflix", "obd", "spotify-mpd",
-                "synthetic", "yelp"), r.datasetAdapters().stream().map(x -> x.id()).toList());
-        assertEquals(List.of("beyond", "business", "fairness", "ranking", "rating"), r.metricSets().stream().map(x -> x.id()).toList());
+        assertEquals(List.of("amazon", "bookcrossing", "crs", "csv", "finn-slates", "jester", "lastfm", "movielens",
+                "netflix", "obd", "spotify-mpd", "synthetic", "yelp"),
+                r.datasetAdapters().stream().map(x -> x.id()).toList());
+        assertEquals(List.of("beyond", "business", "fairness", "ranking", "rating"),
+                r.metricSets().stream().map(x -> x.id()).toList());
         assertEquals(List.of("kfold", "leave-one-out", "predefined", "random-holdout", "saved", "temporal",
                 "user-holdout", "user-temporal"),
                 r.splitters().stream().map(x -> x.id()).toList());

@@ -1,0 +1,68 @@
+package org.recworkbench.data.jester;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Component;
+import org.recworkbench.api.ParameterDescriptor;
+import org.recworkbench.api.Parameters;
+import org.recworkbench.api.ProgressMonitor;
+import org.recworkbench.api.data.Dataset;
+import org.recworkbench.api.data.DatasetAdapter;
+import org.recworkbench.api.data.IdIndex;
+import org.recworkbench.api.data.InteractionsBuilder;
+import org.recworkbench.data.support.AdapterBase;
+import org.recworkbench.data.support.DataFolders;
+import org.recworkbench.data.support.Fields;
+import org.recworkbench.data.support.LineSource;
+
+/**
+ * Jester (Goldberg et al. 2001), the text releases ("Dataset 2+", {@code jester_ratings.dat}): one
+ * {@code user item rating} triple per line separated by whitespace, ratings continuous in [-10, 10]. The
+ * original Excel release (Dataset 1) must be exported to this layout first.
+ */
+@Component(service = DatasetAdapter.class)
+public class JesterAdapter extends AdapterBase {
+
+    private static final List<ParameterDescriptor> OPTIONS = List.of(
+            ParameterDescriptor.ofString("path", null, "folder holding jester_ratings.dat"));
+
+    public JesterAdapter() {
+        super("jester", "Jester joke ratings in [-10, 10] (text release)", OPTIONS);
+    }
+
+    @Override
+    public Dataset load(Map<String, ?> options, ProgressMonitor monitor) {
+        Parameters p = Parameters.validate("dataset.options", OPTIONS, options);
+        Path dir = DataFolders.folder(p.getString("path"));
+        IdIndex.Builder users = new IdIndex.Builder(1 << 14);
+        IdIndex.Builder items = new IdIndex.Builder(256);
+        InteractionsBuilder x = new InteractionsBuilder(1 << 16);
+        try (LineSource src = new LineSource(DataFolders.required(dir, "jester_ratings.dat"), StandardCharsets.UTF_8)) {
+            for (String line; (line = src.next()) != null;) {
+                String t = line.trim();
+                if (t.isEmpty()) {
+                    continue;
+                }
+                String[] f = t.split("\\s+");
+                if (f.length != 3) {
+                    throw src.error(0, "expected 3 whitespace-separated fields (user item rating), found " + f.length);
+                }
+                float rating = Fields.finiteFloat(src, 3, "rating", f[2]);
+                if (rating < -10 || rating > 10) {
+                    throw src.error(3, "rating " + f[2] + " is outside the scale -10..10");
+                }
+                x.add(users.intern(Fields.id(src, 1, "user id", f[0])), items.intern(Fields.id(src, 2, "joke id",
+                        f[1])), rating, 0L);
+            }
+        }
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(Dataset.SOURCE, dir.toString());
+        meta.put(Dataset.FEEDBACK, "explicit");
+        meta.put("ratingScale", "-10-10");
+        return new Dataset("jester", users.build(), items.build(), x.build(users.size(), items.size()), null, null,
+                meta);
+    }
+}
