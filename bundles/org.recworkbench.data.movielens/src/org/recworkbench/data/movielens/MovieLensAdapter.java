@@ -19,6 +19,7 @@ import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.api.data.Dataset;
 import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.data.support.AdapterBase;
+import org.recworkbench.data.support.DataFolders;
 import org.recworkbench.data.support.Fields;
 import org.recworkbench.data.support.LineSource;
 import org.recworkbench.data.support.RowContext;
@@ -35,7 +36,7 @@ import org.recworkbench.data.support.RowContext;
  * </ul>
  * Genres and tags become categorical item attributes, the year in the title a numeric one, the IMDb and TMDb
  * ids of {@code links.csv} text ones. Any file may be
- * gzipped ({@code .gz}).
+ * gzipped ({@code .gz}) or a single-file {@code .zip}.
  */
 @Component(service = DatasetAdapter.class)
 public class MovieLensAdapter extends AdapterBase {
@@ -95,35 +96,27 @@ public class MovieLensAdapter extends AdapterBase {
     }
 
     static String detect(Path dir) {
-        if (exists(dir, "u.data") || exists(dir, "u1.base")) {
+        if (DataFolders.exists(dir, "u.data") || DataFolders.exists(dir, "u1.base")) {
             return "100k";
         }
-        if (exists(dir, "ratings.dat")) {
+        if (DataFolders.exists(dir, "ratings.dat")) {
             return "dat";
         }
-        if (exists(dir, "ratings.csv")) {
+        if (DataFolders.exists(dir, "ratings.csv")) {
             return "csv";
         }
         throw new InvalidSpecException("dataset.options.path", "no MovieLens ratings file (u.data, ratings.dat or "
                 + "ratings.csv, optionally .gz) in " + dir.toAbsolutePath());
     }
 
-    private static boolean exists(Path dir, String name) {
-        return Files.isRegularFile(dir.resolve(name)) || Files.isRegularFile(dir.resolve(name + ".gz"));
-    }
 
-    private static Path file(Path dir, String name) {
-        Path plain = dir.resolve(name);
-        return Files.isRegularFile(plain) || !Files.isRegularFile(dir.resolve(name + ".gz")) ? plain
-                : dir.resolve(name + ".gz");
-    }
 
     // ---- 100K ----
 
     private static Dataset read100k(Path dir, String fold) {
         MovieLensData data = new MovieLensData(1, 5);
-        if (exists(dir, "u.user")) {
-            try (LineSource src = LineSource.openText(file(dir, "u.user"))) {
+        if (DataFolders.exists(dir, "u.user")) {
+            try (LineSource src = LineSource.openText(DataFolders.file(dir, "u.user"))) {
                 for (String line; (line = src.next()) != null;) {
                     if (line.isBlank()) {
                         continue;
@@ -137,8 +130,8 @@ public class MovieLensAdapter extends AdapterBase {
             }
         }
         String[] genreNames = genreNames100k(dir);
-        if (exists(dir, "u.item")) {
-            try (LineSource src = LineSource.openText(file(dir, "u.item"))) {
+        if (DataFolders.exists(dir, "u.item")) {
+            try (LineSource src = LineSource.openText(DataFolders.file(dir, "u.item"))) {
                 for (String line; (line = src.next()) != null;) {
                     if (line.isBlank()) {
                         continue;
@@ -166,22 +159,22 @@ public class MovieLensAdapter extends AdapterBase {
             }
         }
         if (fold == null) {
-            readTabRatings(file(dir, "u.data"), data, false);
+            readTabRatings(DataFolders.file(dir, "u.data"), data, false);
         } else {
-            readTabRatings(file(dir, fold + ".base"), data, false);
-            readTabRatings(file(dir, fold + ".test"), data, true);
+            readTabRatings(DataFolders.file(dir, fold + ".base"), data, false);
+            readTabRatings(DataFolders.file(dir, fold + ".test"), data, true);
         }
         return data.build(fold == null ? "ml-100k" : "ml-100k-" + fold, dir, fold);
     }
 
     private static String[] genreNames100k(Path dir) {
-        if (!exists(dir, "u.genre")) {
+        if (!DataFolders.exists(dir, "u.genre")) {
             return new String[] {"unknown", "Action", "Adventure", "Animation", "Children's", "Comedy", "Crime",
                     "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery", "Romance",
                     "Sci-Fi", "Thriller", "War", "Western"};
         }
         java.util.List<String> names = new java.util.ArrayList<>();
-        try (LineSource src = LineSource.openText(file(dir, "u.genre"))) {
+        try (LineSource src = LineSource.openText(DataFolders.file(dir, "u.genre"))) {
             for (String line; (line = src.next()) != null;) {
                 if (line.isBlank()) {
                     continue;
@@ -219,8 +212,8 @@ public class MovieLensAdapter extends AdapterBase {
 
     private static Dataset readDat(Path dir, boolean tags) {
         MovieLensData data = new MovieLensData(0.5f, 5);
-        if (exists(dir, "users.dat")) {
-            try (LineSource src = LineSource.openText(file(dir, "users.dat"))) {
+        if (DataFolders.exists(dir, "users.dat")) {
+            try (LineSource src = LineSource.openText(DataFolders.file(dir, "users.dat"))) {
                 for (String line; (line = src.next()) != null;) {
                     if (line.isBlank()) {
                         continue;
@@ -233,8 +226,8 @@ public class MovieLensAdapter extends AdapterBase {
                 }
             }
         }
-        if (exists(dir, "movies.dat")) {
-            try (LineSource src = LineSource.openText(file(dir, "movies.dat"))) {
+        if (DataFolders.exists(dir, "movies.dat")) {
+            try (LineSource src = LineSource.openText(DataFolders.file(dir, "movies.dat"))) {
                 for (String line; (line = src.next()) != null;) {
                     if (line.isBlank()) {
                         continue;
@@ -244,11 +237,11 @@ public class MovieLensAdapter extends AdapterBase {
                 }
             }
         }
-        if (!data.readFast(file(dir, "ratings.dat"), "::", false, false)) {
-            readDatRatings(file(dir, "ratings.dat"), data);
+        if (!data.readFast(DataFolders.file(dir, "ratings.dat"), "::", false, false)) {
+            readDatRatings(DataFolders.file(dir, "ratings.dat"), data);
         }
-        if (tags && exists(dir, "tags.dat")) {
-            try (LineSource src = LineSource.openText(file(dir, "tags.dat"))) {
+        if (tags && DataFolders.exists(dir, "tags.dat")) {
+            try (LineSource src = LineSource.openText(DataFolders.file(dir, "tags.dat"))) {
                 for (String line; (line = src.next()) != null;) {
                     if (line.isBlank()) {
                         continue;
@@ -277,19 +270,19 @@ public class MovieLensAdapter extends AdapterBase {
 
     private static Dataset readCsv(Path dir, boolean tags) {
         MovieLensData data = new MovieLensData(0.5f, 5);
-        if (exists(dir, "movies.csv")) {
-            readCsvFile(file(dir, "movies.csv"), MOVIES_HEADER,
+        if (DataFolders.exists(dir, "movies.csv")) {
+            readCsvFile(DataFolders.file(dir, "movies.csv"), MOVIES_HEADER,
                     (src, f) -> addGenres(data, data.addMovie(src, f[0], f[1]), f[2]));
         }
-        Path ratings = file(dir, "ratings.csv");
+        Path ratings = DataFolders.file(dir, "ratings.csv");
         if (!hasHeader(ratings, RATINGS_HEADER) || !data.readFast(ratings, ",", true, false)) {
             readCsvFile(ratings, RATINGS_HEADER, (src, f) -> data.addRating(src, f[0], f[1], f[2], f[3], false));
         }
-        if (tags && exists(dir, "tags.csv")) {
-            readCsvFile(file(dir, "tags.csv"), TAGS_HEADER, (src, f) -> addTag(data, src, f[1], f[2]));
+        if (tags && DataFolders.exists(dir, "tags.csv")) {
+            readCsvFile(DataFolders.file(dir, "tags.csv"), TAGS_HEADER, (src, f) -> addTag(data, src, f[1], f[2]));
         }
-        if (exists(dir, "links.csv")) {
-            readCsvFile(file(dir, "links.csv"), LINKS_HEADER, (src, f) -> {
+        if (DataFolders.exists(dir, "links.csv")) {
+            readCsvFile(DataFolders.file(dir, "links.csv"), LINKS_HEADER, (src, f) -> {
                 int i = data.items.intern(Fields.id(src, 1, "movie id", f[0]));
                 data.imdbIds.put(i, f[1].trim());
                 if (!f[2].isBlank()) {

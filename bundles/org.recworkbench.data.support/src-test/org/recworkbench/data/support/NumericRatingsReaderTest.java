@@ -57,6 +57,29 @@ class NumericRatingsReaderTest {
     }
 
     @Test
+    void readsASingleFileZipAndRefusesSeveral() throws Exception {
+        Path zip = dir.resolve("u.data.zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("u.data"));
+            out.write("1\t2\t3\t4\n".getBytes(StandardCharsets.US_ASCII));
+            out.closeEntry();
+        }
+        assertTrue(read(zip, "\t", false));
+        assertEquals(1, rows.size());
+        Path two = dir.resolve("two.zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(two))) {
+            for (String name : new String[] {"a", "b"}) {
+                out.putNextEntry(new java.util.zip.ZipEntry(name));
+                out.write("1\t2\t3\t4\n".getBytes(StandardCharsets.US_ASCII));
+                out.closeEntry();
+            }
+        }
+        org.recworkbench.api.DatasetFormatException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.recworkbench.api.DatasetFormatException.class, () -> read(two, "\t", false));
+        assertTrue(e.getMessage().contains("several files"), e.getMessage());
+    }
+
+    @Test
     void declinesWhatItCannotParseExactly() throws Exception {
         for (String bad : new String[] {"1,\"31\",2.5,1\n", "01,31,2.5,1\n", "1,31,2.5,1,9\n", "1,31,2.5e0,1\n",
             "1,31,,1\n", "a,31,2,1\n", "1,31,2\n", "1,31,NaN,1\n"}) {

@@ -21,11 +21,19 @@ public final class DataFolders {
         return dir;
     }
 
-    /** {@code name} in the folder, or {@code name.gz} when only the gzipped file is there. */
+    /** {@code name} in the folder, else {@code name.gz} or {@code name.zip} when only a compressed copy is there. */
     public static Path file(Path dir, String name) {
         Path plain = dir.resolve(name);
-        Path gz = dir.resolve(name + ".gz");
-        return Files.isRegularFile(plain) || !Files.isRegularFile(gz) ? plain : gz;
+        if (Files.isRegularFile(plain)) {
+            return plain;
+        }
+        for (String suffix : new String[] {".gz", ".zip"}) {
+            Path compressed = dir.resolve(name + suffix);
+            if (Files.isRegularFile(compressed)) {
+                return compressed;
+            }
+        }
+        return plain;
     }
 
     public static boolean exists(Path dir, String name) {

@@ -9,12 +9,11 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 import org.recworkbench.api.DatasetFormatException;
 
 /**
  * Reads a text file line by line with its line number, in a given charset (strictly: undecodable bytes
- * are an error naming the line), transparently gunzipping {@code .gz} files, stripping a UTF-8 BOM and a
+ * are an error naming the line), transparently reading {@code .gz} and single-file {@code .zip} files, stripping a UTF-8 BOM and a
  * trailing CR (so CRLF files read like LF files).
  */
 public final class LineSource implements AutoCloseable, RowContext {
@@ -57,10 +56,7 @@ public final class LineSource implements AutoCloseable, RowContext {
     public LineSource(Path file, Charset charset) {
         this.file = file;
         try {
-            InputStream in = Files.newInputStream(file);
-            if (file.getFileName().toString().endsWith(".gz")) {
-                in = new GZIPInputStream(in, 1 << 16);
-            }
+            InputStream in = Compressed.open(file);
             CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);

@@ -2,10 +2,8 @@ package org.recworkbench.data.support;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
 import org.recworkbench.api.DatasetFormatException;
 import org.recworkbench.api.data.IdIndex;
 
@@ -95,8 +93,7 @@ public final class NumericRatingsReader {
     }
 
     private static InputStream open(Path file) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, BUFFER) : in;
+        return Compressed.open(file);
     }
 
     /** Parses one row; false when the row is not in the simple form. */
