@@ -11,7 +11,11 @@ public final class InteractionsBuilder {
     private int[] users;
     private int[] items;
     private float[] values;
-    private long[] timestamps;
+    /** Timestamps as offsets from the first one added: 4 bytes a row while loading, not 8. */
+    private int[] timeDeltas;
+    private long origin;
+    /** A timestamp further than 2^31 s from the first: the span cannot be stored, reported by build(). */
+    private long outlier = Long.MIN_VALUE;
     private int size;
 
     public InteractionsBuilder(int expected) {
@@ -19,7 +23,7 @@ public final class InteractionsBuilder {
         users = new int[cap];
         items = new int[cap];
         values = new float[cap];
-        timestamps = new long[cap];
+        timeDeltas = new int[cap];
     }
 
     public void add(int user, int item, float value, long timestamp) {
@@ -28,12 +32,19 @@ public final class InteractionsBuilder {
             users = Arrays.copyOf(users, cap);
             items = Arrays.copyOf(items, cap);
             values = Arrays.copyOf(values, cap);
-            timestamps = Arrays.copyOf(timestamps, cap);
+            timeDeltas = Arrays.copyOf(timeDeltas, cap);
         }
         users[size] = user;
         items[size] = item;
         values[size] = value;
-        timestamps[size] = timestamp;
+        if (size == 0) {
+            origin = timestamp;
+        }
+        long delta = timestamp - origin;
+        if (delta != (int) delta) {
+            outlier = timestamp;
+        }
+        timeDeltas[size] = (int) delta;
         size++;
     }
 
@@ -48,7 +59,7 @@ public final class InteractionsBuilder {
             users = Arrays.copyOf(users, capacity);
             items = Arrays.copyOf(items, capacity);
             values = Arrays.copyOf(values, capacity);
-            timestamps = Arrays.copyOf(timestamps, capacity);
+            timeDeltas = Arrays.copyOf(timeDeltas, capacity);
         }
     }
 
@@ -68,22 +79,40 @@ public final class InteractionsBuilder {
         size = newSize;
     }
 
+    /**
+     * The interactions added so far. Use the builder only once: an exactly full builder (presized with
+     * {@link #ensureCapacity}) hands its columns over without copying them and starts empty again.
+     */
     public Interactions build(int numUsers, int numItems) {
-        long base = Long.MAX_VALUE;
+        int min = 0;
+        int max = 0;
         for (int i = 0; i < size; i++) {
-            base = Math.min(base, timestamps[i]);
+            min = Math.min(min, timeDeltas[i]);
+            max = Math.max(max, timeDeltas[i]);
         }
-        base = size == 0 ? 0 : base;
-        int[] offsets = new int[size];
+        if (outlier != Long.MIN_VALUE || (long) max - min > Integer.MAX_VALUE) {
+            long a = outlier != Long.MIN_VALUE ? outlier : origin + max;
+            throw new IllegalArgumentException("timestamps span more than 2^31 seconds (68 years): "
+                    + Math.min(a, origin + min) + " .. " + Math.max(a, origin + max));
+        }
         for (int i = 0; i < size; i++) {
-            long d = timestamps[i] - base;
-            if (d > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("timestamps span more than 2^31 seconds (68 years): " + base
-                        + " .. " + timestamps[i]);
-            }
-            offsets[i] = (int) d;
+            timeDeltas[i] -= min;
         }
-        return new Interactions(numUsers, numItems, Arrays.copyOf(users, size), Arrays.copyOf(items, size),
-                Arrays.copyOf(values, size), base, offsets, java.util.Map.of());
+        long base = size == 0 ? 0 : origin + min;
+        origin = base;
+        // an exactly full (presized) builder hands its columns over instead of copying them, then starts afresh
+        boolean handOver = users.length == size;
+        Interactions built = new Interactions(numUsers, numItems,
+                handOver ? users : Arrays.copyOf(users, size), handOver ? items : Arrays.copyOf(items, size),
+                handOver ? values : Arrays.copyOf(values, size), base,
+                handOver ? timeDeltas : Arrays.copyOf(timeDeltas, size), java.util.Map.of());
+        if (handOver) {
+            users = new int[16];
+            items = new int[16];
+            values = new float[16];
+            timeDeltas = new int[16];
+            size = 0;
+        }
+        return built;
     }
 }

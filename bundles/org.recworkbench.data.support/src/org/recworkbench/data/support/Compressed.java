@@ -45,6 +45,12 @@ public final class Compressed {
         return in;
     }
 
+    /** Whether {@link #open} decompresses this file (by its name). */
+    public static boolean isCompressed(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".gz") || name.endsWith(".zip");
+    }
+
     private static ZipEntry nextFile(ZipInputStream zip) throws IOException {
         for (ZipEntry e; (e = zip.getNextEntry()) != null;) {
             if (!e.isDirectory()) {

@@ -32,6 +32,7 @@ public final class NumericRatingsReader {
     private final IdIndex.Builder items;
     private final LongIntMap userIds = new LongIntMap();
     private final LongIntMap itemIds = new LongIntMap();
+    private long line;
 
     public NumericRatingsReader(IdIndex.Builder users, IdIndex.Builder items) {
         this.users = users;
@@ -45,43 +46,37 @@ public final class NumericRatingsReader {
      */
     public boolean read(Path file, String separator, boolean skipHeader, Sink sink) {
         byte[] sep = separator.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        if (sep.length == 0 || sep[0] == '\n' || sep[0] == '\r' || (sep[0] >= '0' && sep[0] <= '9')) {
+            return false;
+        }
         try (InputStream in = open(file)) {
             byte[] buf = new byte[BUFFER];
             int filled = 0;
-            long line = 0;
             boolean header = skipHeader;
-            long[] fields = new long[4];
-            int n;
-            while ((n = in.read(buf, filled, buf.length - filled)) > 0 || filled > 0) {
+            boolean eof = false;
+            while (!eof) {
+                int n = in.read(buf, filled, buf.length - filled);
+                eof = n < 0;
                 int len = filled + Math.max(n, 0);
-                boolean last = n <= 0;
-                int start = 0;
-                for (int i = 0; i < len; i++) {
-                    if (buf[i] != '\n') {
-                        continue;
+                if (eof && len > 0 && buf[len - 1] != '\n') {
+                    if (len == buf.length) {
+                        buf = Arrays.copyOf(buf, buf.length + 1);
                     }
-                    line++;
-                    int end = i > start && buf[i - 1] == '\r' ? i - 1 : i;
-                    if (header) {
-                        header = false;
-                    } else if (end > start && !parse(buf, start, end, sep, fields, sink, line)) {
-                        return false;
-                    }
-                    start = i + 1;
+                    buf[len++] = '\n'; // a last line without its newline
                 }
-                if (last) {
-                    if (start < len) {
-                        line++;
-                        int end = buf[len - 1] == '\r' ? len - 1 : len;
-                        if (!header && end > start && !parse(buf, start, end, sep, fields, sink, line)) {
-                            return false;
-                        }
-                    }
-                    break;
+                int rowsEnd = lastNewline(buf, len) + 1; // rows [0, rowsEnd) are complete
+                int start = 0;
+                if (header && rowsEnd > 0) {
+                    start = indexOfNewline(buf, 0) + 1;
+                    line++;
+                    header = false;
+                }
+                if (rowsEnd > start && !parseRows(buf, start, rowsEnd, sep, sink)) {
+                    return false;
                 }
                 // keep the unfinished line at the front; grow only for a line longer than the buffer
-                filled = len - start;
-                System.arraycopy(buf, start, buf, 0, filled);
+                filled = len - Math.max(rowsEnd, start);
+                System.arraycopy(buf, len - filled, buf, 0, filled);
                 if (filled == buf.length) {
                     buf = Arrays.copyOf(buf, buf.length * 2);
                 }
@@ -96,98 +91,138 @@ public final class NumericRatingsReader {
         return Compressed.open(file);
     }
 
-    /** Parses one row; false when the row is not in the simple form. */
-    private boolean parse(byte[] d, int from, int to, byte[] sep, long[] f, Sink sink, long line) {
-        int pos = from;
-        float rating = 0;
-        for (int field = 0; field < 4; field++) {
-            int end = field == 3 ? to : indexOf(d, sep, pos, to);
-            if (end < 0 || end == pos) {
-                return false;
+    private static int lastNewline(byte[] d, int len) {
+        for (int i = len - 1; i >= 0; i--) {
+            if (d[i] == '\n') {
+                return i;
             }
-            if (field == 2) {
-                rating = decimal(d, pos, end);
-                if (Float.isNaN(rating)) {
-                    return false;
-                }
-            } else {
-                if ((d[pos] == '0' && end - pos > 1) || end - pos > 18) {
-                    return false; // zero-padded or too long: leave it to the general path
-                }
-                long v = 0;
-                for (int i = pos; i < end; i++) {
-                    int c = d[i] - '0';
-                    if (c < 0 || c > 9) {
-                        return false;
-                    }
-                    v = v * 10 + c;
-                }
-                f[field] = v;
-            }
-            pos = end + sep.length;
-        }
-        int u = userIds.getOrAdd(f[0], users);
-        int i = itemIds.getOrAdd(f[1], items);
-        sink.row(u, i, rating, f[3], line);
-        return true;
-    }
-
-    private static int indexOf(byte[] d, byte[] sep, int from, int to) {
-        if (sep.length == 1) {
-            byte b = sep[0];
-            for (int i = from; i < to; i++) {
-                if (d[i] == b) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-        outer:
-        for (int i = from; i <= to - sep.length; i++) {
-            for (int j = 0; j < sep.length; j++) {
-                if (d[i + j] != sep[j]) {
-                    continue outer;
-                }
-            }
-            return i;
         }
         return -1;
     }
 
-    /** Digits with at most one '.', or NaN when anything else is there. */
-    private static float decimal(byte[] d, int from, int to) {
-        long whole = 0;
-        long fraction = 0;
-        long scale = 1;
-        boolean dot = false;
-        int digits = 0;
-        for (int i = from; i < to; i++) {
-            byte c = d[i];
-            if (c == '.' && !dot) {
-                dot = true;
-            } else if (c >= '0' && c <= '9' && digits < 15) {
-                digits++;
-                if (dot) {
-                    fraction = fraction * 10 + (c - '0');
-                    scale *= 10;
-                } else {
-                    whole = whole * 10 + (c - '0');
-                }
-            } else {
-                return Float.NaN;
+    private static int indexOfNewline(byte[] d, int from) {
+        for (int i = from; ; i++) {
+            if (d[i] == '\n') {
+                return i;
             }
         }
-        return digits == 0 ? Float.NaN : (float) (whole + (double) fraction / scale);
     }
 
-    /** Open-addressing map from numeric external ids to dense indices, interning new ids as strings. */
+    /**
+     * Parses the complete lines in {@code d[from, to)} ({@code d[to - 1]} is a newline) in one pass; false as
+     * soon as a row is not in the simple form. The trailing newline bounds every digit loop, so no loop needs
+     * its own range check.
+     */
+    private boolean parseRows(byte[] d, int from, int to, byte[] sep, Sink sink) {
+        int p = from;
+        while (p < to) {
+            line++;
+            if (d[p] == '\n' || (d[p] == '\r' && d[p + 1] == '\n')) {
+                p += d[p] == '\n' ? 1 : 2; // blank line
+                continue;
+            }
+            // user id
+            int s = p;
+            long user = 0;
+            for (int c; (c = d[p] - '0') >= 0 && c <= 9; p++) {
+                user = user * 10 + c;
+            }
+            if (!plainId(d, s, p) || (p = skipSeparator(d, p, sep)) < 0) {
+                return false;
+            }
+            // item id
+            s = p;
+            long item = 0;
+            for (int c; (c = d[p] - '0') >= 0 && c <= 9; p++) {
+                item = item * 10 + c;
+            }
+            if (!plainId(d, s, p) || (p = skipSeparator(d, p, sep)) < 0) {
+                return false;
+            }
+            // rating: digits with at most one '.'
+            s = p;
+            long whole = 0;
+            for (int c; (c = d[p] - '0') >= 0 && c <= 9; p++) {
+                whole = whole * 10 + c;
+            }
+            int wholeDigits = p - s;
+            long fraction = 0;
+            long scale = 1;
+            boolean dot = d[p] == '.';
+            if (dot) {
+                p++;
+                for (int c; (c = d[p] - '0') >= 0 && c <= 9; p++) {
+                    fraction = fraction * 10 + c;
+                    scale *= 10;
+                }
+            }
+            int ratingDigits = p - s - (dot ? 1 : 0);
+            if (ratingDigits == 0 || ratingDigits > 15 || (p = skipSeparator(d, p, sep)) < 0) {
+                return false;
+            }
+            float rating = (float) (wholeDigits == ratingDigits ? whole : whole + (double) fraction / scale);
+            // timestamp, then the end of the line
+            s = p;
+            long time = 0;
+            for (int c; (c = d[p] - '0') >= 0 && c <= 9; p++) {
+                time = time * 10 + c;
+            }
+            if (!plainId(d, s, p)) {
+                return false;
+            }
+            if (d[p] == '\r') {
+                p++;
+            }
+            if (d[p] != '\n') {
+                return false;
+            }
+            p++;
+            sink.row(userIds.getOrAdd(user, users), itemIds.getOrAdd(item, items), rating, time, line);
+        }
+        return true;
+    }
+
+    /** 1 to 18 digits without a leading zero (zero-padded ids go to the general path, which keeps them). */
+    private static boolean plainId(byte[] d, int from, int to) {
+        int n = to - from;
+        return n > 0 && n <= 18 && (d[from] != '0' || n == 1);
+    }
+
+    /** The position after the separator at {@code p}, or -1 when there is none. */
+    private static int skipSeparator(byte[] d, int p, byte[] sep) {
+        for (int j = 0; j < sep.length; j++) {
+            if (d[p + j] != sep[j]) {
+                return -1; // safe: d[p + j] == sep[j] != '\n' for all earlier j, so p + j is within the line
+            }
+        }
+        return p + sep.length;
+    }
+
+    /**
+     * Map from numeric external ids to dense indices, interning new ids as strings: a direct table for the
+     * small ids nearly every dataset uses (no hashing), open addressing above.
+     */
     static final class LongIntMap {
+        private static final int DIRECT_LIMIT = 1 << 22;
+        private int[] direct = new int[1 << 12]; // index + 1, 0 = not seen
         private long[] keys = new long[1 << 12];
         private int[] values = new int[1 << 12];
         private boolean[] used = new boolean[1 << 12];
         private int size;
 
         int getOrAdd(long key, IdIndex.Builder builder) {
+            if (key < DIRECT_LIMIT) {
+                int k = (int) key;
+                if (k < direct.length && direct[k] != 0) {
+                    return direct[k] - 1;
+                }
+                if (k >= direct.length) {
+                    direct = Arrays.copyOf(direct, Math.min(DIRECT_LIMIT, Math.max(k + 1, direct.length * 2)));
+                }
+                int index = builder.intern(Long.toString(key));
+                direct[k] = index + 1;
+                return index;
+            }
             int mask = keys.length - 1;
             int slot = (int) mix(key) & mask;
             while (used[slot]) {
