@@ -125,4 +125,19 @@ class DatasetFetcherTest {
         assertEquals("https://files.grouplens.org/datasets/movielens/ml-100k.zip", ml.url());
         assertEquals("movielens", ml.adapter());
     }
+
+    @Test
+    void pinnedDigestsAreWellFormedAndDistinct() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (KnownDataset d : KnownDataset.CATALOGUE) {
+            assertTrue(d.url().startsWith("https://"), d.name());
+            if (d.sha256() != null) {
+                assertTrue(d.sha256().matches("[0-9a-f]{64}"), d.name() + ": " + d.sha256());
+                assertTrue(seen.add(d.sha256()), d.name() + " repeats another entry's digest");
+            }
+        }
+        // the TensorFlow Datasets checksum for ml-100k (see KnownDataset)
+        assertEquals("50d2a982c66986937beb9ffb3aa76efe955bf3d5c6b761f4e3a7cd717c6a3229",
+                KnownDataset.find("ml-100k").orElseThrow().sha256());
+    }
 }
