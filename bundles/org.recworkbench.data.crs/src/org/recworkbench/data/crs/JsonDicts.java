@@ -25,7 +25,7 @@ final class JsonDicts {
     }
 
     static void forEachEntry(Path file, EntryHandler handler) {
-        try (JsonParser p = FACTORY.createParser(file.toFile())) {
+        try (JsonParser p = FACTORY.createParser(org.recworkbench.data.support.Compressed.open(file))) {
             RowContext at = (column, reason) -> new DatasetFormatException(file,
                     p.currentLocation().getLineNr(), column, reason);
             expect(p.nextToken(), JsonToken.START_OBJECT, "a JSON object", at);

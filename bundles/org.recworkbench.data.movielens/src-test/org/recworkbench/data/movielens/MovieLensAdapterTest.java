@@ -177,6 +177,31 @@ class MovieLensAdapterTest {
         assertEquals("0114709", d.itemAttributes().text().get("imdbId")[d.items().indexOf("1")]);
     }
 
+    /** The archive as GroupLens ships it (one top folder, several files) is read in place, without unpacking. */
+    @Test
+    void readsTheReleaseArchiveInPlace() throws IOException {
+        write100k();
+        Path zip = dir.resolveSibling(dir.getFileName() + "-ml-100k.zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String name : new String[] {"u.data", "u.item", "u.user"}) {
+                out.putNextEntry(new java.util.zip.ZipEntry("ml-100k/" + name));
+                out.write(Files.readAllBytes(dir.resolve(name)));
+            }
+        }
+        Dataset fromFolder = load(Map.of());
+        Dataset fromZip = adapter.load(Map.of("path", zip.toString()), ProgressMonitor.NONE);
+        assertEquals(fromFolder.interactions().size(), fromZip.interactions().size());
+        assertEquals(fromFolder.items().size(), fromZip.items().size());
+        assertArrayEquals(fromFolder.interactions().values(), fromZip.interactions().values());
+        assertEquals("Caf\u00e9 Society (1995)",
+                fromZip.itemAttributes().text().get("title")[fromZip.items().indexOf("10")]);
+        Files.writeString(zip, "not a zip");
+        InvalidSpecException e = assertThrows(InvalidSpecException.class,
+                () -> adapter.load(Map.of("path", zip.toString()), ProgressMonitor.NONE));
+        assertTrue(e.getMessage().contains("zip"), e.getMessage());
+        Files.delete(zip);
+    }
+
     @Test
     void csvWithWrongHeaderOrFieldCountFailsAtTheRow() throws IOException {
         write("ratings.csv", "user,movie,rating,timestamp\n1,1,4.0,1\n", StandardCharsets.UTF_8);

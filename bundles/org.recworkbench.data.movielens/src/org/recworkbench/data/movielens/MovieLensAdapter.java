@@ -66,14 +66,7 @@ public class MovieLensAdapter extends AdapterBase {
     @Override
     public Dataset load(Map<String, ?> options, ProgressMonitor monitor) {
         Parameters p = Parameters.validate("dataset.options", OPTIONS, options);
-        String pathText = p.getString("path");
-        if (pathText == null || pathText.isBlank()) {
-            throw new InvalidSpecException("dataset.options.path", "is required: the folder of the release");
-        }
-        Path dir = Path.of(pathText);
-        if (!Files.isDirectory(dir)) {
-            throw new InvalidSpecException("dataset.options.path", "not a folder: " + dir.toAbsolutePath());
-        }
+        Path dir = DataFolders.folder(p.getString("path"));
         String variant = p.getString("variant");
         if ("auto".equals(variant)) {
             variant = detect(dir);
@@ -106,7 +99,7 @@ public class MovieLensAdapter extends AdapterBase {
             return "csv";
         }
         throw new InvalidSpecException("dataset.options.path", "no MovieLens ratings file (u.data, ratings.dat or "
-                + "ratings.csv, optionally .gz) in " + dir.toAbsolutePath());
+                + "ratings.csv, optionally .gz) in " + DataFolders.describe(dir));
     }
 
 

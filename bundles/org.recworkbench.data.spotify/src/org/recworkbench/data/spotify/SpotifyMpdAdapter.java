@@ -25,6 +25,7 @@ import org.recworkbench.api.data.IdIndex;
 import org.recworkbench.api.data.InteractionsBuilder;
 import org.recworkbench.data.support.AdapterBase;
 import org.recworkbench.data.support.CategoricalBuilder;
+import org.recworkbench.data.support.Compressed;
 import org.recworkbench.data.support.DataFolders;
 
 /**
@@ -64,7 +65,7 @@ public class SpotifyMpdAdapter extends AdapterBase {
         float[][] position = {new float[1 << 16]};
         monitor.begin("load Spotify MPD slices", slices.size());
         for (Path slice : slices) {
-            try (JsonParser parser = json.getFactory().createParser(slice.toFile())) {
+            try (JsonParser parser = json.getFactory().createParser(Compressed.open(slice))) {
                 if (parser.nextToken() != JsonToken.START_OBJECT) {
                     throw error(slice, parser, "expected a slice object");
                 }
@@ -148,17 +149,22 @@ public class SpotifyMpdAdapter extends AdapterBase {
             throw new InvalidSpecException("dataset.options.path", "is required: the folder of the slices");
         }
         Path p = Path.of(path);
-        if (Files.isRegularFile(p)) {
+        if (Files.isRegularFile(p) && !p.getFileName().toString().endsWith(".zip")) {
             return List.of(p);
         }
+        // a folder of slices, the dataset's own folder with data/ inside, or its zip archive as distributed
+        Path dir = DataFolders.folder(path);
+        if (Files.isDirectory(dir.resolve("data"))) {
+            dir = dir.resolve("data");
+        }
         List<Path> out = new ArrayList<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(DataFolders.folder(path), "mpd.slice.*.json")) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "mpd.slice.*.json*")) {
             s.forEach(out::add);
         } catch (IOException e) {
             throw new InvalidSpecException("dataset.options.path", "cannot list " + p + ": " + e.getMessage(), e);
         }
         if (out.isEmpty()) {
-            throw new InvalidSpecException("dataset.options.path", "no mpd.slice.*.json in " + p.toAbsolutePath());
+            throw new InvalidSpecException("dataset.options.path", "no mpd.slice.*.json in " + DataFolders.describe(dir));
         }
         out.sort(null);
         return out.subList(0, Math.min(max, out.size()));

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.recworkbench.api.DatasetFormatException;
 
 /**
@@ -60,12 +59,12 @@ public final class NpyArray {
     /** Every array of an {@code .npz} archive, by name (without {@code .npy}). */
     public static Map<String, NpyArray> readNpz(Path file) {
         Map<String, NpyArray> out = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+        // a stream, not ZipFile: the .npz may itself sit inside a zip archive opened as a folder
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+                new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file), 1 << 16))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null;) {
                 if (e.getName().endsWith(".npy")) {
-                    try (InputStream in = zip.getInputStream(e)) {
-                        out.put(e.getName().substring(0, e.getName().length() - 4), read(in, file, e.getName()));
-                    }
+                    out.put(e.getName().substring(0, e.getName().length() - 4), read(zip, file, e.getName()));
                 }
             }
         } catch (IOException e) {
