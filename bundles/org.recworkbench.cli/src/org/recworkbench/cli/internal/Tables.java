@@ -47,6 +47,9 @@ final class Tables {
             rows.add(row);
         }
         String table = render(header, rows);
+        if (result.validationSize() > 0) {
+            table += validation(result);
+        }
         if (comparisons.isEmpty()) {
             return table;
         }
@@ -54,6 +57,23 @@ final class Tables {
         return table + String.format(Locale.ROOT, "* differs from %s: paired %s over users, %s-adjusted p < %s "
                 + "(details in significance.csv)%n", comparisons.get(0).baseline(), spec.test(), spec.correction(),
                 spec.alpha());
+    }
+
+    /** The same metrics measured on the validation part carved from train. */
+    private static String validation(ExperimentResult result) {
+        List<String> header = new ArrayList<>(List.of("validation", "status"));
+        header.addAll(result.metricIds());
+        List<List<String>> rows = new ArrayList<>();
+        for (AlgorithmResult a : result.algorithms()) {
+            List<String> row = new ArrayList<>(List.of(a.label(), a.status().name().toLowerCase(Locale.ROOT)));
+            for (String m : result.metricIds()) {
+                Double v = a.validation().get(m);
+                row.add(v == null || v.isNaN() ? "- " : String.format(Locale.ROOT, "%.4f ", v));
+            }
+            rows.add(row);
+        }
+        return String.format(Locale.ROOT, "%nValidation part (%,d interactions carved from train; models fit on the "
+                + "remaining %,d):%n", result.validationSize(), result.trainSize()) + render(header, rows);
     }
 
     /** The metric catalogue as Markdown, one table per metric set, straight from the descriptors. */

@@ -70,6 +70,47 @@ class DefaultExperimentRunnerTest {
         }
     }
 
+    /**
+     * Each user u has item 0 (t=1), a validation item v(u) = (u + 2) % 4 + 1 (t=2) and a test item 1 + u (t=3):
+     * leave-one-out holds out the test item, and leave-one-out again on train holds out v(u).
+     */
+    static final class ToyWithValidationAdapter implements DatasetAdapter {
+        @Override
+        public String id() {
+            return "toy3";
+        }
+
+        @Override
+        public String description() {
+            return "toy with a validation item per user";
+        }
+
+        @Override
+        public List<ParameterDescriptor> options() {
+            return List.of();
+        }
+
+        @Override
+        public Dataset load(Map<String, ?> options, ProgressMonitor monitor) {
+            int[] users = new int[12];
+            int[] items = new int[12];
+            long[] time = new long[12];
+            for (int u = 0; u < 4; u++) {
+                users[3 * u] = users[3 * u + 1] = users[3 * u + 2] = u;
+                items[3 * u] = 0;
+                items[3 * u + 1] = (u + 2) % 4 + 1;
+                items[3 * u + 2] = 1 + u;
+                time[3 * u] = 1;
+                time[3 * u + 1] = 2;
+                time[3 * u + 2] = 3;
+            }
+            float[] ones = new float[12];
+            java.util.Arrays.fill(ones, 1f);
+            return new Dataset("toy3", IdIndex.sequential("u", 4), IdIndex.sequential("i", 5),
+                    new Interactions(4, 5, users, items, ones, time), null, null, Map.of());
+        }
+    }
+
     /** Scores item i as i (so the ranking after excluding item 0 is 4, 3, 2, 1), or as 5 - i. */
     static class OrderRecommender implements Recommender {
         private final String id;
@@ -191,6 +232,7 @@ class DefaultExperimentRunnerTest {
     private static DefaultExperimentRunner runner(Recommender... recommenders) {
         DefaultPluginRegistry registry = new DefaultPluginRegistry();
         registry.addDatasetAdapter(new ToyAdapter());
+        registry.addDatasetAdapter(new ToyWithValidationAdapter());
         registry.addSplitter(new LeaveOneOutSplitter());
         registry.addMetricSet(new RrMetricSet());
         registry.addComputeBackend(new HeapBackend());
@@ -222,6 +264,28 @@ class DefaultExperimentRunnerTest {
         assertArrayEquals(new double[] {1.0, 1 / 2.0, 1 / 3.0, 1 / 4.0}, r.algorithms().get(1).perUser()[0], 1e-12);
         assertEquals(4, r.testUsers());
         assertEquals(4, r.trainSize());
+    }
+
+    @Test
+    void aValidationPartIsCarvedFromTrainAndEvaluatedOnItsOwn() {
+        ExperimentSpec spec = new ExperimentSpec("t", 1L, new DatasetSpec("toy3", null), null,
+                new SplitSpec("leave-one-out", null, new SplitSpec("leave-one-out", null)),
+                List.of(new AlgorithmSpec("desc", null, null)), List.of("RR@4"), null, null, 1, null, null, null);
+        ExperimentResult r = runner(new OrderRecommender("desc", false)).run(spec, RunListener.NONE,
+                ProgressMonitor.NONE);
+        assertEquals(4, r.trainSize(), "models are fit on item 0 of each user only");
+        assertEquals(4, r.validationSize());
+        assertEquals(4, r.testSize());
+        assertTrue(r.split().contains("validation carved from train"), r.split());
+        AlgorithmResult desc = r.algorithms().get(0);
+        // validation: only item 0 is excluded, the ranking is 4,3,2,1; v(u) = 3,4,1,2 sits at rank 2,1,4,3
+        assertEquals((1 / 2.0 + 1.0 + 1 / 4.0 + 1 / 3.0) / 4, desc.validation().get("RR@4"), 1e-12);
+        // test: item 0 and v(u) are excluded; u0 ranks 4,2,1 (item 1 third), u1 3,2,1 (item 2 second),
+        // u2 4,3,2 (item 3 second), u3 4,3,1 (item 4 first)
+        assertArrayEquals(new double[] {1 / 3.0, 1 / 2.0, 1 / 2.0, 1.0}, desc.perUser()[0], 1e-12);
+        // without a validation part there are no validation aggregates
+        assertTrue(runner(new OrderRecommender("desc", false)).run(spec("desc"), RunListener.NONE,
+                ProgressMonitor.NONE).algorithms().get(0).validation().isEmpty());
     }
 
     @Test

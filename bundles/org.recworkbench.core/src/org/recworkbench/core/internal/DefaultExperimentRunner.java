@@ -38,6 +38,7 @@ import org.recworkbench.core.spec.DatasetSpec;
 import org.recworkbench.core.spec.ExperimentSpec;
 import org.recworkbench.core.spec.FilterSpec;
 import org.recworkbench.core.spec.ProtocolSpec;
+import org.recworkbench.core.spec.SplitSpec;
 
 /**
  * The offline experiment pipeline. Everything the spec names is resolved and validated before any data is
@@ -57,6 +58,18 @@ public class DefaultExperimentRunner implements ExperimentRunner {
     private record Planned(AlgorithmSpec spec, Recommender recommender, Parameters params) {
     }
 
+    /**
+     * One evaluation target: held-out interactions, the interactions the model was shown (excluded from its
+     * lists under the protocol), the relevance derived from the held-out part, and the metric context.
+     */
+    private record Target(Interactions seen, Interactions heldOut, Relevance[] relevance,
+            EvaluationContext context) {
+        static Target of(Dataset dataset, Split split, ProtocolSpec protocol, int listLength) {
+            return new Target(split.train(), split.test(), DefaultExperimentRunner.relevance(split.test(), protocol),
+                    DefaultExperimentRunner.context(dataset, split, listLength));
+        }
+    }
+
     @Override
     public ExperimentResult run(ExperimentSpec spec, RunListener listener, ProgressMonitor monitor) {
         Instant started = Instant.now();
@@ -65,9 +78,9 @@ public class DefaultExperimentRunner implements ExperimentRunner {
         // resolve everything first
         DatasetAdapter adapter = adapter(spec.dataset());
         List<DatasetFilter> filters = filters(spec.filters());
-        Splitter splitter = registry.splitter(spec.split().method()).orElseThrow(() -> new InvalidSpecException(
-                "split.method", "unknown split method '" + spec.split().method() + "'; available: "
-                        + ids(registry.splitters().stream().map(Splitter::id).toList())));
+        Splitter splitter = splitter("split", spec.split());
+        Splitter validationSplitter = spec.split().validation() == null ? null
+                : splitter("split.validation", spec.split().validation());
         List<Planned> planned = plan(spec.algorithms());
         List<Metric> metrics = new MetricResolver(registry.metricSets(), spec.metricOptions()).resolve(spec.metrics());
         ComputeBackend backend = backend(spec.backend());
@@ -83,10 +96,16 @@ public class DefaultExperimentRunner implements ExperimentRunner {
         listener.onEvent(new RunListener.StageStarted("split"));
         monitor.checkCanceled();
         Split split = splitter.split(dataset, spec.split().options(), spec.seed());
-        Relevance[] relevance = relevance(split.test(), spec.protocol());
-        Dataset trainView = dataset.withInteractions(split.train());
-        EvaluationContext context = context(dataset, split, listLength);
         ProtocolSpec protocol = spec.protocol();
+        Target test = Target.of(dataset, split, protocol, listLength);
+        // a validation part carved from train (seed + 1): models are fit on the rest of train
+        Split validationSplit = validationSplitter == null ? null : validationSplitter.split(
+                dataset.withInteractions(split.train()), spec.split().validation().options(), spec.seed() + 1);
+        Target validation = validationSplit == null ? null : Target.of(dataset, validationSplit, protocol,
+                listLength);
+        Interactions fitOn = validationSplit == null ? split.train() : validationSplit.train();
+        Dataset trainView = dataset.withInteractions(fitOn);
+        EvaluationContext context = test.context();
         NegativeSampler sampler = !protocol.sampled() ? null : new NegativeSampler(protocol.negatives(), spec.seed(),
                 ProtocolSpec.SAMPLED_POPULARITY.equals(protocol.type()) ? split.train().itemCounts() : null);
         FullRankingEvaluator evaluator = new FullRankingEvaluator(backend, spec.threads(), sampler);
@@ -100,48 +119,53 @@ public class DefaultExperimentRunner implements ExperimentRunner {
                         "run canceled", 0, 0);
             } else {
                 listener.onEvent(new RunListener.AlgorithmStarted(p.spec().label()));
-                r = runOne(p, trainView, split, relevance, metrics, context, spec, backend, evaluator, listener,
-                        monitor);
+                r = runOne(p, trainView, fitOn, test, validation, metrics, spec, evaluator, listener, monitor);
                 canceled = r.status() == Status.CANCELED;
             }
             results.add(r);
             listener.onEvent(new RunListener.AlgorithmFinished(r));
         }
         int testUsers = context.evaluatedUsers();
-        return new ExperimentResult(spec, DatasetStatistics.of(dataset), split.description(), protocol.label(),
-                split.train().size(),
-                split.test().size(), testUsers, backend.id(),
+        String splitDescription = split.description() + (validationSplit == null ? ""
+                : "; validation carved from train: " + validationSplit.description());
+        return new ExperimentResult(spec, DatasetStatistics.of(dataset), splitDescription, protocol.label(),
+                fitOn.size(), split.test().size(), testUsers,
+                validationSplit == null ? 0 : validationSplit.test().size(), backend.id(),
                 metrics.stream().map(m -> m.descriptor().id()).toList(), results, dataset.users(), started,
                 (System.nanoTime() - t0) / 1e9, split);
     }
 
-    private AlgorithmResult runOne(Planned p, Dataset trainView, Split split, Relevance[] relevance,
-            List<Metric> metrics, EvaluationContext context, ExperimentSpec spec, ComputeBackend backend,
-            FullRankingEvaluator evaluator, RunListener listener, ProgressMonitor monitor) {
+    private Splitter splitter(String field, SplitSpec split) {
+        return registry.splitter(split.method()).orElseThrow(() -> new InvalidSpecException(field + ".method",
+                "unknown split method '" + split.method() + "'; available: "
+                        + ids(registry.splitters().stream().map(Splitter::id).toList())));
+    }
+
+    private AlgorithmResult runOne(Planned p, Dataset trainView, Interactions fitOn, Target test, Target validation,
+            List<Metric> metrics, ExperimentSpec spec, FullRankingEvaluator evaluator, RunListener listener,
+            ProgressMonitor monitor) {
         String label = p.spec().label();
         long t0 = System.nanoTime();
         double fitSeconds = 0;
         try {
             listener.onEvent(new RunListener.StageStarted("fit:" + label));
-            TrainingContext training = new TrainingContext(trainView, spec.seed(), monitor, backend, spec.threads());
-            Model model = p.recommender().fit(training, split.train(), p.params());
+            TrainingContext training = new TrainingContext(trainView, spec.seed(), monitor, evaluator.backend(),
+                    spec.threads());
+            Model model = p.recommender().fit(training, fitOn, p.params());
             fitSeconds = (System.nanoTime() - t0) / 1e9;
             if (!registry.isRegistered(p.recommender())) {
                 throw new PluginRemovedException("plugin of '" + label + "' was uninstalled during the run");
             }
             listener.onEvent(new RunListener.StageStarted("evaluate:" + label));
             long t1 = System.nanoTime();
-            FullRankingEvaluator.Outcome outcome = evaluator.evaluate(model, split.train(), split.test(),
-                    spec.protocol().excludeTrain(), relevance, metrics, context, context.listLength(), monitor,
-                    () -> registry.isRegistered(p.recommender()), label);
+            FullRankingEvaluator.Outcome outcome = evaluate(evaluator, model, test, metrics, spec, monitor, p, label);
+            Map<String, Double> validationAggregates = validation == null ? Map.of()
+                    : aggregates(metrics, evaluate(evaluator, model, validation, metrics, spec, monitor, p,
+                            label + " (validation)"));
             double evalSeconds = (System.nanoTime() - t1) / 1e9;
-            Map<String, Double> aggregates = new LinkedHashMap<>();
-            for (int m = 0; m < metrics.size(); m++) {
-                aggregates.put(metrics.get(m).descriptor().id(), outcome.aggregates()[m]);
-            }
             return new AlgorithmResult(label, p.spec().id(), p.params().asMap(), Status.SUCCEEDED, null,
-                    metrics.stream().map(m -> m.descriptor().id()).toList(), aggregates, outcome.users(),
-                    outcome.values(), fitSeconds, evalSeconds);
+                    metrics.stream().map(m -> m.descriptor().id()).toList(), aggregates(metrics, outcome),
+                    outcome.users(), outcome.values(), fitSeconds, evalSeconds, validationAggregates);
         } catch (OperationCanceledException e) {
             return AlgorithmResult.failed(label, p.spec().id(), p.params().asMap(), Status.CANCELED, "canceled",
                     fitSeconds, 0);
@@ -150,6 +174,21 @@ public class DefaultExperimentRunner implements ExperimentRunner {
             return AlgorithmResult.failed(label, p.spec().id(), p.params().asMap(), Status.FAILED, reason(e),
                     fitSeconds, 0);
         }
+    }
+
+    private FullRankingEvaluator.Outcome evaluate(FullRankingEvaluator evaluator, Model model, Target target,
+            List<Metric> metrics, ExperimentSpec spec, ProgressMonitor monitor, Planned p, String label) {
+        return evaluator.evaluate(model, target.seen(), target.heldOut(), spec.protocol().excludeTrain(),
+                target.relevance(), metrics, target.context(), target.context().listLength(), monitor,
+                () -> registry.isRegistered(p.recommender()), label);
+    }
+
+    private static Map<String, Double> aggregates(List<Metric> metrics, FullRankingEvaluator.Outcome outcome) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int m = 0; m < metrics.size(); m++) {
+            out.put(metrics.get(m).descriptor().id(), outcome.aggregates()[m]);
+        }
+        return out;
     }
 
     private static String reason(Throwable e) {

@@ -42,6 +42,10 @@ final class FullRankingEvaluator {
     private final NegativeSampler sampler;
 
     /** @param sampler restricts each user's candidates (sampled protocols), or null for full ranking */
+    ComputeBackend backend() {
+        return backend;
+    }
+
     FullRankingEvaluator(ComputeBackend backend, int threads, NegativeSampler sampler) {
         this.backend = backend;
         this.threads = threads;

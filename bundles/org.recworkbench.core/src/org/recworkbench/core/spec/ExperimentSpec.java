@@ -66,6 +66,10 @@ public record ExperimentSpec(String name, Long seed, DatasetSpec dataset, List<F
                 throw new InvalidSpecException("algorithms[" + i + "].id", "is required");
             }
         }
+        if (split.validation() != null && split.validation().validation() != null) {
+            throw new InvalidSpecException("split.validation.validation", "a validation split has no validation "
+                    + "split of its own");
+        }
         if (threads < 1) {
             throw new InvalidSpecException("threads", "got " + threads + ", expected a positive integer");
         }

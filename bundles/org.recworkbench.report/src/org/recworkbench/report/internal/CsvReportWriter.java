@@ -74,7 +74,27 @@ public class CsvReportWriter implements ReportWriter {
                 }
             }
         });
-        return List.of(aggregate, perUser);
+        if (result.validationSize() == 0) {
+            return List.of(aggregate, perUser);
+        }
+        // the validation part's aggregates, same columns as results.csv's metrics
+        Path validation = AtomicFiles.write(folder.resolve("validation.csv"), out -> {
+            try (CSVWriter csv = new CSVWriter(out, ',', ICSVWriter.DEFAULT_QUOTE_CHARACTER,
+                    ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n")) {
+                List<String> header = new ArrayList<>(List.of("algorithm", "status"));
+                header.addAll(metrics);
+                csv.writeNext(header.toArray(String[]::new), false);
+                for (AlgorithmResult a : result.algorithms()) {
+                    List<String> row = new ArrayList<>(List.of(a.label(), a.status().name()));
+                    for (String m : metrics) {
+                        Double v = a.validation().get(m);
+                        row.add(v == null ? "" : number(v));
+                    }
+                    csv.writeNext(row.toArray(String[]::new), false);
+                }
+            }
+        });
+        return List.of(aggregate, perUser, validation);
     }
 
     static String number(double v) {

@@ -47,6 +47,9 @@ public class JsonReportWriter implements ReportWriter {
         ObjectNode split = root.putObject("split");
         split.put("description", result.split());
         split.put("train", result.trainSize());
+        if (result.validationSize() > 0) {
+            split.put("validation", result.validationSize());
+        }
         split.put("test", result.testSize());
         split.put("testUsers", result.testUsers());
         root.put("protocol", result.protocol());
@@ -68,6 +71,12 @@ public class JsonReportWriter implements ReportWriter {
             ObjectNode aggregates = node.putObject("aggregates");
             for (Map.Entry<String, Double> e : a.aggregates().entrySet()) {
                 putNumber(aggregates, e.getKey(), e.getValue());
+            }
+            if (!a.validation().isEmpty()) {
+                ObjectNode validation = node.putObject("validation");
+                for (Map.Entry<String, Double> e : a.validation().entrySet()) {
+                    putNumber(validation, e.getKey(), e.getValue());
+                }
             }
             if (a.succeeded()) {
                 ObjectNode perUser = node.putObject("perUser");
