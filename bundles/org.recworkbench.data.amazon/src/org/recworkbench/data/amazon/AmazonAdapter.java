@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
+import org.recworkbench.api.DatasetFormatException;
 import org.recworkbench.api.InvalidSpecException;
 import org.recworkbench.api.ParameterDescriptor;
 import org.recworkbench.api.Parameters;
@@ -21,6 +22,7 @@ import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.api.data.IdIndex;
 import org.recworkbench.api.data.InteractionsBuilder;
 import org.recworkbench.data.support.AdapterBase;
+import org.recworkbench.data.support.BadRows;
 import org.recworkbench.data.support.JsonLines;
 import org.recworkbench.data.support.CategoricalBuilder;
 import org.recworkbench.data.support.LineSource;
@@ -39,7 +41,8 @@ public class AmazonAdapter extends AdapterBase {
 
     private static final List<ParameterDescriptor> OPTIONS = List.of(
             ParameterDescriptor.ofString("path", null, "reviews file (.json, .jsonl, optionally .gz)"),
-            ParameterDescriptor.ofString("metadata", null, "item metadata file (JSON lines, 2018 or 2023), optional"));
+            ParameterDescriptor.ofString("metadata", null, "item metadata file (JSON lines, 2018 or 2023), optional"),
+            BadRows.option());
 
     public AmazonAdapter() {
         super("amazon",
@@ -56,24 +59,34 @@ public class AmazonAdapter extends AdapterBase {
         InteractionsBuilder x = new InteractionsBuilder(4096);
         Set<Long> pairs = new HashSet<>();
         long duplicates = 0;
+        BadRows bad = BadRows.of(p);
         monitor.begin("load Amazon reviews from " + reviews, -1);
         try (LineSource src = new LineSource(reviews, StandardCharsets.UTF_8)) {
             for (String line; (line = src.next()) != null;) {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode r = JsonLines.object(src, line);
-                boolean v2023 = r.has("user_id");
-                String user = JsonLines.text(src, r, v2023 ? "user_id" : "reviewerID");
-                String item = v2023 && r.hasNonNull("parent_asin") ? r.get("parent_asin").asText()
-                        : JsonLines.text(src, r, "asin");
-                double rating = number(src, r, v2023 ? "rating" : "overall");
-                if (rating < 1 || rating > 5) {
-                    throw src.error(0, "rating " + rating + " is outside the scale 1-5");
-                }
-                long time = (long) number(src, r, v2023 ? "timestamp" : "unixReviewTime");
-                if (v2023) {
-                    time /= 1000; // milliseconds in the 2023 release
+                String user;
+                String item;
+                double rating;
+                long time;
+                try {
+                    JsonNode r = JsonLines.object(src, line);
+                    boolean v2023 = r.has("user_id");
+                    user = JsonLines.text(src, r, v2023 ? "user_id" : "reviewerID");
+                    item = v2023 && r.hasNonNull("parent_asin") ? r.get("parent_asin").asText()
+                            : JsonLines.text(src, r, "asin");
+                    rating = number(src, r, v2023 ? "rating" : "overall");
+                    if (rating < 1 || rating > 5) {
+                        throw src.error(0, "rating " + rating + " is outside the scale 1-5");
+                    }
+                    time = (long) number(src, r, v2023 ? "timestamp" : "unixReviewTime");
+                    if (v2023) {
+                        time /= 1000; // milliseconds in the 2023 release
+                    }
+                } catch (DatasetFormatException e) {
+                    bad.reject(e);
+                    continue;
                 }
                 int u = users.intern(user);
                 int i = items.intern(item);
@@ -88,6 +101,7 @@ public class AmazonAdapter extends AdapterBase {
         meta.put(Dataset.FEEDBACK, "explicit");
         meta.put("ratingScale", "1-5");
         meta.put("duplicatePairs", Long.toString(duplicates));
+        bad.describe(meta);
         Attributes itemAttributes = p.getString("metadata") == null ? Attributes.empty()
                 : metadata(file(p.getString("metadata"), "dataset.options.metadata"), items);
         monitor.done();

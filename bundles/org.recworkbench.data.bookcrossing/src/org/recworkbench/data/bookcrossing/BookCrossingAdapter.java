@@ -22,6 +22,7 @@ import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.api.data.IdIndex;
 import org.recworkbench.api.data.InteractionsBuilder;
 import org.recworkbench.data.support.AdapterBase;
+import org.recworkbench.data.support.BadRows;
 import org.recworkbench.data.support.CategoricalBuilder;
 import org.recworkbench.data.support.DataFolders;
 import org.recworkbench.data.support.Fields;
@@ -40,7 +41,8 @@ public class BookCrossingAdapter extends AdapterBase {
     private static final List<ParameterDescriptor> OPTIONS = List.of(
             ParameterDescriptor.ofString("path", null, "folder holding BX-Book-Ratings.csv"),
             ParameterDescriptor.ofEnum("ratings", "explicit", List.of("explicit", "implicit"),
-                    "explicit: ratings 1-10 only; implicit: every row (0 included) as value 1"));
+                    "explicit: ratings 1-10 only; implicit: every row (0 included) as value 1"),
+            BadRows.option());
 
     public BookCrossingAdapter() {
         super("bookcrossing", "Book-Crossing: explicit 1-10 ratings or implicit interactions, book metadata",
@@ -55,17 +57,19 @@ public class BookCrossingAdapter extends AdapterBase {
         IdIndex.Builder users = new IdIndex.Builder(1 << 16);
         IdIndex.Builder items = new IdIndex.Builder(1 << 16);
         InteractionsBuilder x = new InteractionsBuilder(1 << 16);
+        BadRows bad = BadRows.of(p);
         read(DataFolders.required(dir, "BX-Book-Ratings.csv"), new String[] {"User-ID", "ISBN", "Book-Rating"},
                 (f, at) -> {
                     long rating = Fields.integer(at, 3, "Book-Rating", f[2]);
                     if (rating < 0 || rating > 10) {
                         throw at.error(3, "rating " + rating + " is outside 0-10");
                     }
+                    String user = Fields.id(at, 1, "User-ID", f[0]);
+                    String isbn = Fields.id(at, 2, "ISBN", f[1]);
                     if (implicit || rating > 0) {
-                        x.add(users.intern(Fields.id(at, 1, "User-ID", f[0])), items.intern(Fields.id(at, 2, "ISBN",
-                                f[1])), implicit ? 1f : rating, 0L);
+                        x.add(users.intern(user), items.intern(isbn), implicit ? 1f : rating, 0L);
                     }
-                });
+                }, bad);
         int n = items.size();
         String[] titles = new String[n];
         double[] year = new double[n];
@@ -84,7 +88,7 @@ public class BookCrossingAdapter extends AdapterBase {
                     long y = Fields.integer(at, 4, "Year-Of-Publication", f[3]);
                     year[i] = y == 0 ? Double.NaN : y; // 0 means unknown in this dataset
                     publisher.add(i, f[4].trim());
-                });
+                }, new BadRows(false));
         }
         Map<String, Attributes.Categorical> cat = new LinkedHashMap<>();
         cat.put("author", author.build(n));
@@ -95,6 +99,7 @@ public class BookCrossingAdapter extends AdapterBase {
         if (!implicit) {
             meta.put("ratingScale", "1-10");
         }
+        bad.describe(meta);
         return new Dataset("book-crossing", users.build(), items.build(), x.build(users.size(), n),
                 new Attributes(cat, Map.of("year", year), Map.of("title", titles)), null, meta);
     }
@@ -105,7 +110,7 @@ public class BookCrossingAdapter extends AdapterBase {
     }
 
     /** Reads a semicolon-separated, quoted ISO-8859-1 file whose header starts with {@code expected}. */
-    private static void read(Path file, String[] expected, Row handler) {
+    private static void read(Path file, String[] expected, Row handler, BadRows bad) {
         try (LineSource src = new LineSource(file, StandardCharsets.ISO_8859_1);
                 CSVReader csv = new CSVReaderBuilder(src.reader())
                         .withCSVParser(new CSVParserBuilder().withSeparator(';').withEscapeChar('\\').build()).build()) {
@@ -122,16 +127,20 @@ public class BookCrossingAdapter extends AdapterBase {
                 if (f.length == 1 && f[0].isBlank()) {
                     continue;
                 }
-                if (f.length < expected.length) {
-                    throw new DatasetFormatException(file, at, 0, "expected at least " + expected.length
-                            + " fields, found " + f.length);
+                try {
+                    if (f.length < expected.length) {
+                        throw new DatasetFormatException(file, at, 0, "expected at least " + expected.length
+                                + " fields, found " + f.length);
+                    }
+                    handler.accept(f, (c, r) -> new DatasetFormatException(file, at, c, r));
+                } catch (DatasetFormatException e) {
+                    bad.reject(e);
                 }
-                handler.accept(f, (c, r) -> new DatasetFormatException(file, at, c, r));
             }
         } catch (CsvValidationException e) {
             throw new DatasetFormatException(file, e.getLineNumber(), 0, "malformed CSV: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new DatasetFormatException(file, 0, 0, "read failed: " + e, e);
+            throw LineSource.readError(file, e, 0);
         }
     }
 }

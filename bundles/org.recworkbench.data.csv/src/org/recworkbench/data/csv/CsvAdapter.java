@@ -30,6 +30,7 @@ import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.api.data.IdIndex;
 import org.recworkbench.api.data.InteractionsBuilder;
 import org.recworkbench.data.support.AdapterBase;
+import org.recworkbench.data.support.BadRows;
 import org.recworkbench.data.support.Fields;
 import org.recworkbench.data.support.LineSource;
 import org.recworkbench.data.support.RowContext;
@@ -60,13 +61,12 @@ public class CsvAdapter extends AdapterBase {
                     "lowest valid rating (none: no check)"),
             new ParameterDescriptor("rating-max", ParameterType.DOUBLE, null, -1e12, 1e12, null,
                     "highest valid rating (none: no check)"),
-            ParameterDescriptor.ofBoolean("skip-bad-rows", false,
-                    "skip malformed rows and count them instead of failing the load"));
+            BadRows.option());
 
     /** The validated reading settings. */
     private record Settings(Path file, char delimiter, char quote, boolean header, String user, String item,
             String rating, String timestamp, String timeFormat, Charset charset, double min, double max,
-            boolean skipBad) {
+            BadRows bad) {
     }
 
     public CsvAdapter() {
@@ -83,8 +83,7 @@ public class CsvAdapter extends AdapterBase {
         InteractionsBuilder x = new InteractionsBuilder(1 << 16);
         DateTimeFormatter pattern = s.timeFormat().startsWith("epoch-") ? null
                 : DateTimeFormatter.ofPattern(s.timeFormat());
-        long skipped = 0;
-        String firstReason = null;
+        BadRows bad = s.bad();
         monitor.begin("load " + s.file(), -1);
         try (LineSource src = new LineSource(s.file(), s.charset());
                 CSVReader csv = new CSVReaderBuilder(src.reader()).withCSVParser(new CSVParserBuilder()
@@ -130,22 +129,17 @@ public class CsvAdapter extends AdapterBase {
                     long time = tc < 0 ? 0 : time(row, tc + 1, f[tc], s.timeFormat(), pattern);
                     x.add(users.intern(user), items.intern(item), value, time);
                 } catch (DatasetFormatException e) {
-                    if (!s.skipBad()) {
-                        throw e;
-                    }
-                    skipped++;
-                    firstReason = firstReason == null ? e.getMessage() : firstReason;
+                    bad.reject(e);
                 }
             }
         } catch (CsvValidationException e) {
             throw new DatasetFormatException(s.file(), e.getLineNumber(), 0, "malformed CSV: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new DatasetFormatException(s.file(), 0, 0, "read failed: " + e, e);
+            throw LineSource.readError(s.file(), s.charset(), e, 0);
         }
         monitor.done();
         if (x.size() == 0) {
-            throw new DatasetFormatException(s.file(), 0, 0, "no interactions" + (skipped > 0 ? " (all " + skipped
-                    + " rows were skipped: " + firstReason + ")" : ""));
+            throw new DatasetFormatException(s.file(), 0, 0, "no interactions" + bad.allSkippedNote());
         }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(Dataset.SOURCE, s.file().toString());
@@ -153,10 +147,7 @@ public class CsvAdapter extends AdapterBase {
         if (Double.isFinite(s.min()) && Double.isFinite(s.max())) {
             meta.put("ratingScale", s.min() + "-" + s.max());
         }
-        meta.put("skippedRows", Long.toString(skipped));
-        if (firstReason != null) {
-            meta.put("firstSkipReason", firstReason);
-        }
+        bad.describe(meta);
         String name = s.file().getFileName().toString();
         return new Dataset(name, users.build(), items.build(), x.build(users.size(), items.size()), null, null,
                 meta);
@@ -245,7 +236,7 @@ public class CsvAdapter extends AdapterBase {
         return new Settings(file, delimiter, quote, p.getBoolean("header"), p.getString("user"), p.getString("item"),
                 p.getString("rating"), p.getString("timestamp"), format, charset,
                 bound(p, "rating-min", Double.NEGATIVE_INFINITY), bound(p, "rating-max", Double.POSITIVE_INFINITY),
-                p.getBoolean("skip-bad-rows"));
+                BadRows.of(p));
     }
 
     private static double bound(Parameters p, String name, double absent) {

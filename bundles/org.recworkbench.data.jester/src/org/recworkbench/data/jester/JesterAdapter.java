@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
+import org.recworkbench.api.DatasetFormatException;
 import org.recworkbench.api.ParameterDescriptor;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.ProgressMonitor;
@@ -14,6 +15,7 @@ import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.api.data.IdIndex;
 import org.recworkbench.api.data.InteractionsBuilder;
 import org.recworkbench.data.support.AdapterBase;
+import org.recworkbench.data.support.BadRows;
 import org.recworkbench.data.support.DataFolders;
 import org.recworkbench.data.support.Fields;
 import org.recworkbench.data.support.LineSource;
@@ -27,7 +29,7 @@ import org.recworkbench.data.support.LineSource;
 public class JesterAdapter extends AdapterBase {
 
     private static final List<ParameterDescriptor> OPTIONS = List.of(
-            ParameterDescriptor.ofString("path", null, "folder holding jester_ratings.dat"));
+            ParameterDescriptor.ofString("path", null, "folder holding jester_ratings.dat"), BadRows.option());
 
     public JesterAdapter() {
         super("jester", "Jester joke ratings in [-10, 10] (text release)", OPTIONS);
@@ -40,28 +42,36 @@ public class JesterAdapter extends AdapterBase {
         IdIndex.Builder users = new IdIndex.Builder(1 << 14);
         IdIndex.Builder items = new IdIndex.Builder(256);
         InteractionsBuilder x = new InteractionsBuilder(1 << 16);
+        BadRows bad = BadRows.of(p);
         try (LineSource src = new LineSource(DataFolders.required(dir, "jester_ratings.dat"), StandardCharsets.UTF_8)) {
             for (String line; (line = src.next()) != null;) {
                 String t = line.trim();
                 if (t.isEmpty()) {
                     continue;
                 }
-                String[] f = t.split("\\s+");
-                if (f.length != 3) {
-                    throw src.error(0, "expected 3 whitespace-separated fields (user item rating), found " + f.length);
+                try {
+                    String[] f = t.split("\\s+");
+                    if (f.length != 3) {
+                        throw src.error(0, "expected 3 whitespace-separated fields (user item rating), found "
+                                + f.length);
+                    }
+                    float rating = Fields.finiteFloat(src, 3, "rating", f[2]);
+                    if (rating < -10 || rating > 10) {
+                        throw src.error(3, "rating " + f[2] + " is outside the scale -10..10");
+                    }
+                    String user = Fields.id(src, 1, "user id", f[0]);
+                    String joke = Fields.id(src, 2, "joke id", f[1]);
+                    x.add(users.intern(user), items.intern(joke), rating, 0L);
+                } catch (DatasetFormatException e) {
+                    bad.reject(e);
                 }
-                float rating = Fields.finiteFloat(src, 3, "rating", f[2]);
-                if (rating < -10 || rating > 10) {
-                    throw src.error(3, "rating " + f[2] + " is outside the scale -10..10");
-                }
-                x.add(users.intern(Fields.id(src, 1, "user id", f[0])), items.intern(Fields.id(src, 2, "joke id",
-                        f[1])), rating, 0L);
             }
         }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(Dataset.SOURCE, dir.toString());
         meta.put(Dataset.FEEDBACK, "explicit");
         meta.put("ratingScale", "-10-10");
+        bad.describe(meta);
         return new Dataset("jester", users.build(), items.build(), x.build(users.size(), items.size()), null, null,
                 meta);
     }

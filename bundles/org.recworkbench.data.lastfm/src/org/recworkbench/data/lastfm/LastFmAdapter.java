@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
+import org.recworkbench.api.DatasetFormatException;
 import org.recworkbench.api.ParameterDescriptor;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.ProgressMonitor;
@@ -16,6 +17,7 @@ import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.api.data.IdIndex;
 import org.recworkbench.api.data.InteractionsBuilder;
 import org.recworkbench.data.support.AdapterBase;
+import org.recworkbench.data.support.BadRows;
 import org.recworkbench.data.support.CategoricalBuilder;
 import org.recworkbench.data.support.DataFolders;
 import org.recworkbench.data.support.Fields;
@@ -36,7 +38,8 @@ public class LastFmAdapter extends AdapterBase {
     private static final List<ParameterDescriptor> OPTIONS = List.of(
             ParameterDescriptor.ofString("path", null, "folder of the unpacked hetrec2011-lastfm-2k release"),
             ParameterDescriptor.ofBoolean("tags", true, "load tag assignments as item and user attributes"),
-            ParameterDescriptor.ofBoolean("friends", true, "load the friend graph as the user attribute friends"));
+            ParameterDescriptor.ofBoolean("friends", true, "load the friend graph as the user attribute friends"),
+            BadRows.option());
 
     public LastFmAdapter() {
         super("lastfm",
@@ -69,6 +72,7 @@ public class LastFmAdapter extends AdapterBase {
             }
         }
         InteractionsBuilder x = new InteractionsBuilder(100_000);
+        BadRows bad = BadRows.of(p);
         monitor.begin("load Last.fm from " + dir, -1);
         try (LineSource src = new LineSource(plays, StandardCharsets.UTF_8)) {
             header(src, "userID\tartistID\tweight");
@@ -76,20 +80,25 @@ public class LastFmAdapter extends AdapterBase {
                 if (line.isBlank()) {
                     continue;
                 }
-                String[] f = Fields.split(src, line, "\t", 3, "userID TAB artistID TAB weight");
-                int u = users.intern(Fields.id(src, 1, "user id", f[0]));
-                int i = items.intern(Fields.id(src, 2, "artist id", f[1]));
-                long weight = Fields.integer(src, 3, "weight", f[2]);
-                if (weight < 0) {
-                    throw src.error(3, "weight " + weight + " is negative, expected a play count");
+                try {
+                    String[] f = Fields.split(src, line, "\t", 3, "userID TAB artistID TAB weight");
+                    String user = Fields.id(src, 1, "user id", f[0]);
+                    String artist = Fields.id(src, 2, "artist id", f[1]);
+                    long weight = Fields.integer(src, 3, "weight", f[2]);
+                    if (weight < 0) {
+                        throw src.error(3, "weight " + weight + " is negative, expected a play count");
+                    }
+                    x.add(users.intern(user), items.intern(artist), weight, 0L);
+                } catch (DatasetFormatException e) {
+                    bad.reject(e);
                 }
-                x.add(u, i, weight, 0L);
             }
         }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(Dataset.SOURCE, dir.toString());
         meta.put(Dataset.FEEDBACK, "implicit");
         meta.put("value", "play count");
+        bad.describe(meta);
         Map<String, Attributes.Categorical> itemCat = new LinkedHashMap<>();
         Map<String, Attributes.Categorical> userCat = new LinkedHashMap<>();
         int numUsers = users.size();

@@ -19,6 +19,7 @@ import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.api.data.Dataset;
 import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.data.support.AdapterBase;
+import org.recworkbench.data.support.BadRows;
 import org.recworkbench.data.support.DataFolders;
 import org.recworkbench.data.support.Fields;
 import org.recworkbench.data.support.LineSource;
@@ -50,7 +51,8 @@ public class MovieLensAdapter extends AdapterBase {
             ParameterDescriptor.ofEnum("fold", "none", FOLDS,
                     "100K only: load an official split (base = train, test = held out) for split method "
                             + "'predefined'"),
-            ParameterDescriptor.ofBoolean("tags", true, "load tag assignments as an item attribute where present"));
+            ParameterDescriptor.ofBoolean("tags", true, "load tag assignments as an item attribute where present"),
+            BadRows.option());
 
     private static final String[] RATINGS_HEADER = {"userId", "movieId", "rating", "timestamp"};
     private static final String[] MOVIES_HEADER = {"movieId", "title", "genres"};
@@ -79,9 +81,9 @@ public class MovieLensAdapter extends AdapterBase {
         monitor.begin("load MovieLens (" + variant + ") from " + dir, -1);
         try {
             return switch (variant) {
-                case "100k" -> read100k(dir, "none".equals(fold) ? null : fold);
-                case "dat" -> readDat(dir, tags);
-                default -> readCsv(dir, tags);
+                case "100k" -> read100k(dir, "none".equals(fold) ? null : fold, BadRows.of(p));
+                case "dat" -> readDat(dir, tags, BadRows.of(p));
+                default -> readCsv(dir, tags, BadRows.of(p));
             };
         } finally {
             monitor.done();
@@ -106,8 +108,9 @@ public class MovieLensAdapter extends AdapterBase {
 
     // ---- 100K ----
 
-    private static Dataset read100k(Path dir, String fold) {
+    private static Dataset read100k(Path dir, String fold, BadRows bad) {
         MovieLensData data = new MovieLensData(1, 5);
+        data.bad = bad;
         if (DataFolders.exists(dir, "u.user")) {
             try (LineSource src = LineSource.openText(DataFolders.file(dir, "u.user"))) {
                 for (String line; (line = src.next()) != null;) {
@@ -115,7 +118,7 @@ public class MovieLensAdapter extends AdapterBase {
                         continue;
                     }
                     String[] f = Fields.split(src, line, "|", 5, "id|age|gender|occupation|zip");
-                    int u = data.users.intern(Fields.id(src, 1, "user id", f[0]));
+                    int u = data.addUser(src, f[0]);
                     data.ages.put(u, (double) Fields.integer(src, 2, "age", f[1]));
                     data.gender.add(u, f[2].trim());
                     data.occupation.add(u, f[3].trim());
@@ -195,16 +198,21 @@ public class MovieLensAdapter extends AdapterBase {
                 if (line.isBlank()) {
                     continue;
                 }
-                String[] f = Fields.split(src, line, "\t", 4, "user TAB item TAB rating TAB timestamp");
-                data.addRating(src, f[0], f[1], f[2], f[3], test);
+                try {
+                    String[] f = Fields.split(src, line, "\t", 4, "user TAB item TAB rating TAB timestamp");
+                    data.addRating(src, f[0], f[1], f[2], f[3], test);
+                } catch (DatasetFormatException e) {
+                    data.bad.reject(e);
+                }
             }
         }
     }
 
     // ---- 1M / 10M ----
 
-    private static Dataset readDat(Path dir, boolean tags) {
+    private static Dataset readDat(Path dir, boolean tags, BadRows bad) {
         MovieLensData data = new MovieLensData(0.5f, 5);
+        data.bad = bad;
         if (DataFolders.exists(dir, "users.dat")) {
             try (LineSource src = LineSource.openText(DataFolders.file(dir, "users.dat"))) {
                 for (String line; (line = src.next()) != null;) {
@@ -212,7 +220,7 @@ public class MovieLensAdapter extends AdapterBase {
                         continue;
                     }
                     String[] f = Fields.split(src, line, "::", 5, "UserID::Gender::Age::Occupation::Zip-code");
-                    int u = data.users.intern(Fields.id(src, 1, "user id", f[0]));
+                    int u = data.addUser(src, f[0]);
                     data.gender.add(u, f[1].trim());
                     data.ages.put(u, (double) Fields.integer(src, 3, "age", f[2]));
                     data.occupation.add(u, f[3].trim());
@@ -253,23 +261,29 @@ public class MovieLensAdapter extends AdapterBase {
                 if (line.isBlank()) {
                     continue;
                 }
-                String[] f = Fields.split(src, line, "::", 4, "UserID::MovieID::Rating::Timestamp");
-                data.addRating(src, f[0], f[1], f[2], f[3], false);
+                try {
+                    String[] f = Fields.split(src, line, "::", 4, "UserID::MovieID::Rating::Timestamp");
+                    data.addRating(src, f[0], f[1], f[2], f[3], false);
+                } catch (DatasetFormatException e) {
+                    data.bad.reject(e);
+                }
             }
         }
     }
 
     // ---- CSV releases ----
 
-    private static Dataset readCsv(Path dir, boolean tags) {
+    private static Dataset readCsv(Path dir, boolean tags, BadRows bad) {
         MovieLensData data = new MovieLensData(0.5f, 5);
+        data.bad = bad;
         if (DataFolders.exists(dir, "movies.csv")) {
             readCsvFile(DataFolders.file(dir, "movies.csv"), MOVIES_HEADER,
                     (src, f) -> addGenres(data, data.addMovie(src, f[0], f[1]), f[2]));
         }
         Path ratings = DataFolders.file(dir, "ratings.csv");
         if (!hasHeader(ratings, RATINGS_HEADER) || !data.readFast(ratings, ",", true, false)) {
-            readCsvFile(ratings, RATINGS_HEADER, (src, f) -> data.addRating(src, f[0], f[1], f[2], f[3], false));
+            readCsvFile(ratings, RATINGS_HEADER, (src, f) -> data.addRating(src, f[0], f[1], f[2], f[3], false),
+                    bad);
         }
         if (tags && DataFolders.exists(dir, "tags.csv")) {
             readCsvFile(DataFolders.file(dir, "tags.csv"), TAGS_HEADER, (src, f) -> addTag(data, src, f[1], f[2]));
@@ -304,6 +318,10 @@ public class MovieLensAdapter extends AdapterBase {
 
     /** Reads a CSV file with the expected header through OpenCSV; the row's line number is reported on error. */
     private static void readCsvFile(Path file, String[] header, RowHandler handler) {
+        readCsvFile(file, header, handler, new BadRows(false));
+    }
+
+    private static void readCsvFile(Path file, String[] header, RowHandler handler, BadRows bad) {
         if (!Files.isRegularFile(file)) {
             throw new DatasetFormatException(file, 0, 0, "missing file");
         }
@@ -329,16 +347,21 @@ public class MovieLensAdapter extends AdapterBase {
                 if (row.length == 1 && row[0].isBlank()) {
                     continue;
                 }
-                if (row.length != header.length) {
-                    throw new DatasetFormatException(file, rowStart, 0, "expected " + header.length
-                            + " comma-separated fields (" + String.join(",", header) + "), found " + row.length);
+                try {
+                    if (row.length != header.length) {
+                        throw new DatasetFormatException(file, rowStart, 0, "expected " + header.length
+                                + " comma-separated fields (" + String.join(",", header) + "), found " + row.length);
+                    }
+                    handler.accept((column, reason) -> new DatasetFormatException(file, rowStart, column, reason),
+                            row);
+                } catch (DatasetFormatException e) {
+                    bad.reject(e);
                 }
-                handler.accept((column, reason) -> new DatasetFormatException(file, rowStart, column, reason), row);
             }
         } catch (CsvValidationException e) {
             throw new DatasetFormatException(file, e.getLineNumber(), 0, "malformed CSV: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new DatasetFormatException(file, 0, 0, "read failed: " + e, e);
+            throw LineSource.readError(file, e, 0);
         }
     }
 

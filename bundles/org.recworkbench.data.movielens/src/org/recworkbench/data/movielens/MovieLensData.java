@@ -11,6 +11,7 @@ import org.recworkbench.api.data.Dataset;
 import org.recworkbench.api.data.IdIndex;
 import org.recworkbench.api.data.Interactions;
 import org.recworkbench.api.data.InteractionsBuilder;
+import org.recworkbench.data.support.BadRows;
 import org.recworkbench.data.support.CategoricalBuilder;
 import org.recworkbench.data.support.Fields;
 import org.recworkbench.data.support.Compressed;
@@ -40,6 +41,8 @@ final class MovieLensData {
     private int heldoutCount;
     final float minRating;
     final float maxRating;
+    /** The skip policy for rating rows (strict unless the user opted in). */
+    BadRows bad = new BadRows(false);
 
     MovieLensData(float minRating, float maxRating) {
         this.minRating = minRating;
@@ -84,6 +87,9 @@ final class MovieLensData {
 
     /** Reads a ratings file with the numeric fast path; false (and nothing kept) when it does not apply. */
     boolean readFast(Path file, String separator, boolean header, boolean test) {
+        if (bad.skipping()) {
+            return false; // the general path counts and reports each skipped row
+        }
         int mark = ratings.size();
         int heldoutMark = heldoutCount;
         ratings.ensureCapacity(mark + (int) Math.min(Integer.MAX_VALUE - 16, estimateRows(file)));
@@ -122,9 +128,22 @@ final class MovieLensData {
         }
     }
 
+    /** A user of a users file (u.user, users.dat), listed once. */
+    int addUser(RowContext src, String id) {
+        String user = Fields.id(src, 1, "user id", id);
+        if (users.indexOf(user) >= 0) {
+            throw src.error(1, "user id " + user + " appears twice, expected one row per user");
+        }
+        return users.intern(user);
+    }
+
     /** Records a movie's title, with the year taken from a trailing "(1995)". */
     int addMovie(RowContext src, String id, String title) {
-        int i = items.intern(Fields.id(src, 1, "movie id", id));
+        String movie = Fields.id(src, 1, "movie id", id);
+        if (items.indexOf(movie) >= 0) {
+            throw src.error(1, "movie id " + movie + " appears twice, expected one row per movie");
+        }
+        int i = items.intern(movie);
         String t = title.trim();
         titles.put(i, t);
         Matcher m = YEAR_IN_TITLE.matcher(t);
@@ -172,6 +191,7 @@ final class MovieLensData {
         meta.put(Dataset.SOURCE, source.toString());
         meta.put(Dataset.FEEDBACK, "explicit");
         meta.put("ratingScale", minRating + "-" + maxRating);
+        bad.describe(meta);
         if (fold != null) {
             meta.put("fold", fold);
         }

@@ -28,6 +28,7 @@ import org.recworkbench.api.data.IdIndex;
 import org.recworkbench.api.data.Interactions;
 import org.recworkbench.api.data.InteractionsBuilder;
 import org.recworkbench.data.support.AdapterBase;
+import org.recworkbench.data.support.BadRows;
 import org.recworkbench.data.support.DataFolders;
 import org.recworkbench.data.support.Fields;
 import org.recworkbench.data.support.LineSource;
@@ -44,7 +45,8 @@ public class NetflixAdapter extends AdapterBase {
 
     private static final List<ParameterDescriptor> OPTIONS = List.of(
             ParameterDescriptor.ofString("path", null, "folder with training_set/ or combined_data_*.txt"),
-            ParameterDescriptor.ofBoolean("probe", false, "flag the probe.txt ratings as the held-out set"));
+            ParameterDescriptor.ofBoolean("probe", false, "flag the probe.txt ratings as the held-out set"),
+            BadRows.option());
 
     public NetflixAdapter() {
         super("netflix",
@@ -71,7 +73,11 @@ public class NetflixAdapter extends AdapterBase {
                     if (b < 0) {
                         throw src.error(0, "expected MovieID,YearOfRelease,Title");
                     }
-                    int i = items.intern(Fields.id(src, 1, "movie id", line.substring(0, a)));
+                    String movie = Fields.id(src, 1, "movie id", line.substring(0, a));
+                    if (items.indexOf(movie) >= 0) {
+                        throw src.error(1, "movie id " + movie + " appears twice, expected one row per movie");
+                    }
+                    int i = items.intern(movie);
                     String year = line.substring(a + 1, b).trim();
                     if (!year.equals("NULL")) {
                         years.put(i, (double) Fields.integer(src, 2, "year", year));
@@ -81,10 +87,11 @@ public class NetflixAdapter extends AdapterBase {
             }
         }
         InteractionsBuilder x = new InteractionsBuilder(1 << 16);
+        BadRows bad = BadRows.of(p);
         List<Path> files = ratingFiles(dir);
         monitor.begin("load Netflix Prize ratings", files.size());
         for (Path file : files) {
-            readBlocks(file, users, items, x);
+            readBlocks(file, users, items, x, bad);
             monitor.worked(1);
         }
         monitor.done();
@@ -93,6 +100,7 @@ public class NetflixAdapter extends AdapterBase {
         meta.put(Dataset.SOURCE, dir.toString());
         meta.put(Dataset.FEEDBACK, "explicit");
         meta.put("ratingScale", "1-5");
+        bad.describe(meta);
         if (p.getBoolean("probe")) {
             built = built.withExtraColumns(Map.of("heldout", probe(DataFolders.required(dir, "probe.txt"), users,
                     items, built)));
@@ -124,7 +132,8 @@ public class NetflixAdapter extends AdapterBase {
         return files;
     }
 
-    private static void readBlocks(Path file, IdIndex.Builder users, IdIndex.Builder items, InteractionsBuilder x) {
+    private static void readBlocks(Path file, IdIndex.Builder users, IdIndex.Builder items, InteractionsBuilder x,
+            BadRows bad) {
         try (LineSource src = new LineSource(file, StandardCharsets.UTF_8)) {
             int movie = -1;
             for (String line; (line = src.next()) != null;) {
@@ -138,18 +147,22 @@ public class NetflixAdapter extends AdapterBase {
                 if (movie < 0) {
                     throw src.error(0, "a rating before any 'MovieID:' line");
                 }
-                String[] f = Fields.split(src, line, ",", 3, "CustomerID,Rating,Date");
-                float rating = Fields.finiteFloat(src, 2, "rating", f[1]);
-                if (rating < 1 || rating > 5) {
-                    throw src.error(2, "rating " + f[1] + " is outside the scale 1-5");
-                }
-                long time;
                 try {
-                    time = LocalDate.parse(f[2].trim()).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
-                } catch (DateTimeParseException e) {
-                    throw src.error(3, "date '" + f[2] + "' is not YYYY-MM-DD");
+                    String[] f = Fields.split(src, line, ",", 3, "CustomerID,Rating,Date");
+                    float rating = Fields.finiteFloat(src, 2, "rating", f[1]);
+                    if (rating < 1 || rating > 5) {
+                        throw src.error(2, "rating " + f[1] + " is outside the scale 1-5");
+                    }
+                    long time;
+                    try {
+                        time = LocalDate.parse(f[2].trim()).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+                    } catch (DateTimeParseException e) {
+                        throw src.error(3, "date '" + f[2] + "' is not YYYY-MM-DD");
+                    }
+                    x.add(users.intern(Fields.id(src, 1, "customer id", f[0])), movie, rating, time);
+                } catch (DatasetFormatException e) {
+                    bad.reject(e);
                 }
-                x.add(users.intern(Fields.id(src, 1, "customer id", f[0])), movie, rating, time);
             }
         }
     }

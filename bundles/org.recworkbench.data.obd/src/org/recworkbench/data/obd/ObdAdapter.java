@@ -220,7 +220,7 @@ public class ObdAdapter extends AdapterBase {
         } catch (CsvValidationException e) {
             throw new DatasetFormatException(file, e.getLineNumber(), 0, "malformed CSV: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new DatasetFormatException(file, 0, 0, "read failed: " + e, e);
+            throw LineSource.readError(file, e, 0);
         }
     }
 }

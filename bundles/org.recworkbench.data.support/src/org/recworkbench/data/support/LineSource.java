@@ -14,15 +14,18 @@ import org.recworkbench.api.DatasetFormatException;
 /**
  * Reads a text file line by line with its line number, in a given charset (strictly: undecodable bytes
  * are an error naming the line), transparently reading {@code .gz} and single-file {@code .zip} files, stripping a UTF-8 BOM and a
- * trailing CR (so CRLF files read like LF files).
+ * trailing CR (so CRLF files read like LF files). A line longer than {@link LineLimitReader#DEFAULT_MAX_CHARS}
+ * is an error naming it, also for parsers that read through {@link #reader()}.
  */
 public final class LineSource implements AutoCloseable, RowContext {
     private final Path file;
+    private final Charset charset;
     private final BufferedReader reader;
     private long lineNumber;
 
     private LineSource(Path file, BufferedReader reader) {
         this.file = file;
+        this.charset = java.nio.charset.StandardCharsets.UTF_8;
         this.reader = reader;
     }
 
@@ -45,7 +48,8 @@ public final class LineSource implements AutoCloseable, RowContext {
         } catch (java.nio.charset.CharacterCodingException e) {
             text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
         }
-        return new LineSource(file, new BufferedReader(new java.io.StringReader(text)));
+        return new LineSource(file, new BufferedReader(new LineLimitReader(new java.io.StringReader(text),
+                LineLimitReader.DEFAULT_MAX_CHARS)));
     }
 
     /** The underlying reader, for parsers (OpenCSV) that read by themselves; BOM and CR are theirs to handle. */
@@ -55,11 +59,13 @@ public final class LineSource implements AutoCloseable, RowContext {
 
     public LineSource(Path file, Charset charset) {
         this.file = file;
+        this.charset = charset;
         try {
             InputStream in = Compressed.open(file);
             CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
-            reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+            reader = new BufferedReader(new LineLimitReader(new InputStreamReader(in, decoder),
+                    LineLimitReader.DEFAULT_MAX_CHARS), 1 << 16);
         } catch (IOException e) {
             throw new DatasetFormatException(file, 0, 0, "cannot open: " + e, e);
         }
@@ -80,11 +86,69 @@ public final class LineSource implements AutoCloseable, RowContext {
                 line = line.substring(0, line.length() - 1);
             }
             return line;
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new DatasetFormatException(file, lineNumber + 1, 0,
-                    "bytes that are not valid in the expected encoding (" + e.getMessage() + ")", e);
         } catch (IOException e) {
-            throw new DatasetFormatException(file, lineNumber + 1, 0, "read failed: " + e, e);
+            throw readError(file, charset, e, lineNumber + 1);
+        }
+    }
+
+    /**
+     * The error for a failed read through {@link #reader()} (parsers report their own line numbers, or none):
+     * an over-long line names its line, anything else is a read failure at {@code line} (0 if unknown).
+     */
+    public static DatasetFormatException readError(Path file, IOException e, long line) {
+        return readError(file, java.nio.charset.StandardCharsets.UTF_8, e, line);
+    }
+
+    /** As {@link #readError(Path, IOException, long)} for a file read in {@code charset}. */
+    public static DatasetFormatException readError(Path file, Charset charset, IOException e, long line) {
+        if (e instanceof LineLimitReader.LineTooLongException tooLong) {
+            return new DatasetFormatException(file, tooLong.line(), 0, tooLong.getMessage(), e);
+        }
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            // readers decode ahead of the line they return: find the line of the bad bytes from the start
+            long at = lineOfUndecodableBytes(file, charset);
+            return new DatasetFormatException(file, at > 0 ? at : line, 0, "bytes that are not valid "
+                    + charset.name() + " (" + e.getMessage() + "): a file in another encoding? (encoding option "
+                    + "where the adapter has one)", e);
+        }
+        return new DatasetFormatException(file, line, 0, "read failed: " + e, e);
+    }
+
+    /** The 1-based line holding the first bytes that do not decode in {@code charset}; -1 if none do not. */
+    static long lineOfUndecodableBytes(Path file, Charset charset) {
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(1 << 16);
+        java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
+        long line = 1;
+        boolean eof = false;
+        try (InputStream in = Compressed.open(file)) {
+            while (true) {
+                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                eof = n < 0;
+                bytes.position(bytes.position() + Math.max(n, 0));
+                bytes.flip();
+                while (true) {
+                    java.nio.charset.CoderResult r = decoder.decode(bytes, chars, eof);
+                    chars.flip();
+                    while (chars.hasRemaining()) {
+                        line += chars.get() == '\n' ? 1 : 0;
+                    }
+                    chars.clear();
+                    if (r.isError()) {
+                        return line;
+                    }
+                    if (!r.isOverflow()) {
+                        break;
+                    }
+                }
+                bytes.compact();
+                if (eof) {
+                    return -1;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
         }
     }
 

@@ -78,6 +78,9 @@ public final class NumericRatingsReader {
                 filled = len - Math.max(rowsEnd, start);
                 System.arraycopy(buf, len - filled, buf, 0, filled);
                 if (filled == buf.length) {
+                    if (filled >= LineLimitReader.DEFAULT_MAX_CHARS) {
+                        return false; // no line break for megabytes: the general path names the problem
+                    }
                     buf = Arrays.copyOf(buf, buf.length * 2);
                 }
             }

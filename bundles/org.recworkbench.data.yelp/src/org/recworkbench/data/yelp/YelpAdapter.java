@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
+import org.recworkbench.api.DatasetFormatException;
 import org.recworkbench.api.ParameterDescriptor;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.ProgressMonitor;
@@ -21,6 +22,7 @@ import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.api.data.IdIndex;
 import org.recworkbench.api.data.InteractionsBuilder;
 import org.recworkbench.data.support.AdapterBase;
+import org.recworkbench.data.support.BadRows;
 import org.recworkbench.data.support.JsonLines;
 import org.recworkbench.data.support.CategoricalBuilder;
 import org.recworkbench.data.support.DataFolders;
@@ -40,7 +42,8 @@ public class YelpAdapter extends AdapterBase {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private static final List<ParameterDescriptor> OPTIONS = List.of(
-            ParameterDescriptor.ofString("path", null, "folder holding the yelp_academic_dataset_*.json files"));
+            ParameterDescriptor.ofString("path", null, "folder holding the yelp_academic_dataset_*.json files"),
+            BadRows.option());
 
     public YelpAdapter() {
         super("yelp",
@@ -101,25 +104,32 @@ public class YelpAdapter extends AdapterBase {
             }
         }
         InteractionsBuilder x = new InteractionsBuilder(1 << 16);
+        BadRows bad = BadRows.of(p);
         monitor.begin("load Yelp reviews from " + dir, -1);
         try (LineSource src = new LineSource(DataFolders.required(dir, REVIEWS), StandardCharsets.UTF_8)) {
             for (String line; (line = src.next()) != null;) {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode r = JsonLines.object(src, line);
-                JsonNode stars = r.get("stars");
-                if (stars == null || !stars.isNumber() || stars.asDouble() < 1 || stars.asDouble() > 5) {
-                    throw src.error(0, "'stars' is " + stars + ", expected a number from 1 to 5");
-                }
-                long time;
                 try {
-                    time = LocalDateTime.parse(JsonLines.text(src, r, "date"), DATE).toEpochSecond(ZoneOffset.UTC);
-                } catch (DateTimeParseException e) {
-                    throw src.error(0, "date '" + r.get("date").asText() + "' is not like 2018-07-07 22:09:11");
+                    JsonNode r = JsonLines.object(src, line);
+                    JsonNode stars = r.get("stars");
+                    if (stars == null || !stars.isNumber() || stars.asDouble() < 1 || stars.asDouble() > 5) {
+                        throw src.error(0, "'stars' is " + stars + ", expected a number from 1 to 5");
+                    }
+                    long time;
+                    try {
+                        time = LocalDateTime.parse(JsonLines.text(src, r, "date"), DATE)
+                                .toEpochSecond(ZoneOffset.UTC);
+                    } catch (DateTimeParseException e) {
+                        throw src.error(0, "date '" + r.get("date").asText() + "' is not like 2018-07-07 22:09:11");
+                    }
+                    String user = JsonLines.text(src, r, "user_id");
+                    String business = JsonLines.text(src, r, "business_id");
+                    x.add(users.intern(user), items.intern(business), (float) stars.asDouble(), time);
+                } catch (DatasetFormatException e) {
+                    bad.reject(e);
                 }
-                x.add(users.intern(JsonLines.text(src, r, "user_id")), items.intern(JsonLines.text(src, r, "business_id")),
-                        (float) stars.asDouble(), time);
             }
         }
         monitor.done();
@@ -135,6 +145,7 @@ public class YelpAdapter extends AdapterBase {
         meta.put(Dataset.SOURCE, dir.toString());
         meta.put(Dataset.FEEDBACK, "explicit");
         meta.put("ratingScale", "1-5");
+        bad.describe(meta);
         return new Dataset("yelp", users.build(), items.build(), x.build(users.size(), n),
                 new Attributes(cat, Map.of(), Map.of("title", titles)), null, meta);
     }
