@@ -1,0 +1,89 @@
+package org.recworkbench.algo.mf;
+
+import org.recworkbench.api.algo.Model;
+import org.recworkbench.api.compute.ComputeBackend;
+
+/**
+ * {@code score(u, i) = mean + userBias[u] + itemBias[i] + P[u] · Q[i]} with row-major factors of width
+ * {@code d}. Full-ranking scores for a block of users are one product of their factor rows with Q transposed on
+ * the compute backend, into the caller's buffer, plus the biases.
+ */
+public final class FactorModel implements Model {
+    private final float mean;
+    private final float[] userBias;
+    private final float[] itemBias;
+    private final float[] userFactors;
+    private final float[] itemFactors;
+    private final int d;
+    private final int numUsers;
+    private final int numItems;
+    private final boolean ratings;
+    private final ComputeBackend backend;
+
+    /**
+     * @param userBias null for none
+     * @param itemBias null for none
+     * @param predictsRatings whether scores are on the rating scale (explicit models)
+     */
+    public FactorModel(float mean, float[] userBias, float[] itemBias, float[] userFactors, float[] itemFactors,
+            int d, boolean predictsRatings, ComputeBackend backend) {
+        this.mean = mean;
+        this.d = d;
+        this.numUsers = userFactors.length / d;
+        this.numItems = itemFactors.length / d;
+        this.userBias = userBias == null ? new float[numUsers] : userBias;
+        this.itemBias = itemBias == null ? new float[numItems] : itemBias;
+        this.userFactors = userFactors;
+        this.itemFactors = itemFactors;
+        this.ratings = predictsRatings;
+        this.backend = backend;
+    }
+
+    @Override
+    public int numUsers() {
+        return numUsers;
+    }
+
+    @Override
+    public int numItems() {
+        return numItems;
+    }
+
+    public int dimensions() {
+        return d;
+    }
+
+    public float[] userFactors() {
+        return userFactors;
+    }
+
+    public float[] itemFactors() {
+        return itemFactors;
+    }
+
+    @Override
+    public void scoreAll(int[] users, float[] out) {
+        float[] block = new float[users.length * d];
+        for (int b = 0; b < users.length; b++) {
+            System.arraycopy(userFactors, users[b] * d, block, b * d, d);
+        }
+        backend.multiplyTransposed(block, users.length, itemFactors, numItems, d, out);
+        for (int b = 0; b < users.length; b++) {
+            float base = mean + userBias[users[b]];
+            int row = b * numItems;
+            for (int i = 0; i < numItems; i++) {
+                out[row + i] += base + itemBias[i];
+            }
+        }
+    }
+
+    @Override
+    public boolean predictsRatings() {
+        return ratings;
+    }
+
+    @Override
+    public float predict(int user, int item) {
+        return mean + userBias[user] + itemBias[item] + Vectors.dot(userFactors, user * d, itemFactors, item * d, d);
+    }
+}
