@@ -81,15 +81,15 @@ public class ImplicitAlsRecommender implements Recommender {
     static void halfStep(SparseMatrix rows, float[] x, float[] y, Settings s) {
         int d = s.d();
         double[] gram = gram(y, d, s.threads());
-        float[] yty = new float[d * d];
-        for (int k = 0; k < yty.length; k++) {
-            yty[k] = (float) gram[k];
+        float[][] yty = new float[d][d];
+        for (int k = 0; k < gram.length; k++) {
+            yty[k / d][k % d] = (float) gram[k];
         }
         IntStream range = IntStream.range(0, rows.rows());
         if (s.threads() > 1) {
             range = range.parallel();
         }
-        ThreadLocal<float[][]> scratch = ThreadLocal.withInitial(() -> new float[4][d]);
+        ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(d));
         range.forEach(r -> conjugateGradient(rows, r, x, y, yty, s, scratch.get()));
     }
 
@@ -132,43 +132,99 @@ public class ImplicitAlsRecommender implements Recommender {
     }
 
     /**
-     * A few CG steps on {@code A x_r = b} with {@code A = YᵀY + Σ_{c∈row} (c_c − 1) y_c y_cᵀ + λI} and
-     * {@code b = Σ_{c∈row} c_c y_c}, starting from the current {@code x_r}.
+     * Per-thread buffers of the CG solver. Every vector is its own array starting at 0: C2 (JDK 17) vectorizes
+     * {@code y[f] += a * x[f]} between two arrays, but not with offsets into them (measured 5.3 vs 2.0 GMAC/s
+     * per core at length 64), so gathered rows and columns live in arrays of their own.
      */
-    private static void conjugateGradient(SparseMatrix rows, int row, float[] x, float[] y, float[] yty, Settings s,
-            float[][] scratch) {
+    static final class Scratch {
+        final float[] residual;
+        final float[] direction;
+        final float[] ap;
+        final float[][] columns; // columns[f][k] = f-th component of the row's k-th y_c
+        float[][] rowCopies = new float[0][]; // rowCopies[k] = the row's k-th y_c
+        float[] t = new float[0];
+        float[] weight = new float[0];
+
+        Scratch(int d) {
+            residual = new float[d];
+            direction = new float[d];
+            ap = new float[d];
+            columns = new float[d][0];
+        }
+
+        void ensure(int n, int d) {
+            if (t.length < n) {
+                int capacity = Math.max(n, t.length * 2);
+                t = new float[capacity];
+                weight = new float[capacity];
+                for (int f = 0; f < d; f++) {
+                    columns[f] = new float[capacity];
+                }
+                int had = rowCopies.length;
+                rowCopies = java.util.Arrays.copyOf(rowCopies, capacity);
+                for (int k = had; k < capacity; k++) {
+                    rowCopies[k] = new float[d];
+                }
+            }
+        }
+    }
+
+    /**
+     * A few CG steps on {@code A x_r = b} with {@code A = YᵀY + Σ_{c∈row} (c_c − 1) y_c y_cᵀ + λI} and
+     * {@code b = Σ_{c∈row} c_c y_c}, starting from the current {@code x_r}. Every inner loop is an axpy (which
+     * the JIT vectorizes), not a dot product: the row's y_c are gathered once column by column so that all n
+     * products {@code y_c·v} come from d axpys of length n, and {@code Σ w_c (y_c·v) y_c} is n axpys of length d.
+     */
+    private static void conjugateGradient(SparseMatrix rows, int row, float[] x, float[] y, float[][] yty,
+            Settings s, Scratch scratch) {
         int d = s.d();
         int xo = row * d;
-        float[] residual = scratch[0];
-        float[] direction = scratch[1];
-        float[] ap = scratch[2];
         int start = rows.rowStart(row);
-        int end = rows.rowEnd(row);
+        int n = rows.rowLength(row);
         int[] cols = rows.columns();
         float[] vals = rows.values();
-        // residual = b - A x
-        multiply(x, xo, yty, d, s.lambda(), residual);
+        scratch.ensure(n, d);
+        float[] residual = scratch.residual;
+        float[] direction = scratch.direction;
+        float[] ap = scratch.ap;
+        float[][] columns = scratch.columns;
+        float[][] local = scratch.rowCopies;
+        float[] t = scratch.t;
+        float[] weight = scratch.weight;
+        for (int k = 0; k < n; k++) {
+            weight[k] = (float) (s.alpha() * (s.useValues() ? vals[start + k] : 1f)); // c - 1
+            System.arraycopy(y, cols[start + k] * d, local[k], 0, d);
+        }
+        for (int f = 0; f < d; f++) { // transpose with sequential writes, reads from the just-copied rows
+            float[] column = columns[f];
+            for (int k = 0; k < n; k++) {
+                column[k] = local[k][f];
+            }
+        }
+        float[] current = direction; // x_r, copied out so that it too starts at 0
+        System.arraycopy(x, xo, current, 0, d);
+        // residual = b - A x = Σ (c - (c-1) y_c·x) y_c - (YᵀY + λI) x
+        multiply(current, yty, d, s.lambda(), residual);
         for (int f = 0; f < d; f++) {
             residual[f] = -residual[f];
         }
-        for (int at = start; at < end; at++) {
-            int yc = cols[at] * d;
-            float confidence = (float) (1 + s.alpha() * (s.useValues() ? vals[at] : 1f));
-            float coefficient = confidence - (confidence - 1) * Vectors.dot(y, yc, x, xo, d);
-            Vectors.axpy(coefficient, y, yc, residual, 0, d);
+        products(columns, n, d, current, t);
+        for (int k = 0; k < n; k++) {
+            t[k] = 1 + weight[k] - weight[k] * t[k];
         }
+        combine(local, t, n, d, residual);
         System.arraycopy(residual, 0, direction, 0, d);
         float rsOld = Vectors.dot(residual, 0, residual, 0, d);
         for (int step = 0; step < s.steps() && rsOld > 1e-20f; step++) {
-            multiply(direction, 0, yty, d, s.lambda(), ap);
-            for (int at = start; at < end; at++) {
-                int yc = cols[at] * d;
-                float confidence = (float) (1 + s.alpha() * (s.useValues() ? vals[at] : 1f));
-                Vectors.axpy((confidence - 1) * Vectors.dot(y, yc, direction, 0, d), y, yc, ap, 0, d);
+            multiply(direction, yty, d, s.lambda(), ap);
+            products(columns, n, d, direction, t);
+            for (int k = 0; k < n; k++) {
+                t[k] *= weight[k];
             }
+            combine(local, t, n, d, ap);
             float alpha = rsOld / Vectors.dot(direction, 0, ap, 0, d);
             Vectors.axpy(alpha, direction, 0, x, xo, d);
-            Vectors.axpy(-alpha, ap, 0, residual, 0, d);
+            axpy(-alpha, ap, residual, d);
             float rsNew = Vectors.dot(residual, 0, residual, 0, d);
             float beta = rsNew / rsOld;
             for (int f = 0; f < d; f++) {
@@ -178,10 +234,64 @@ public class ImplicitAlsRecommender implements Recommender {
         }
     }
 
-    /** {@code out = (YᵀY + λI) v} for the d-vector at {@code v[vo..]}. */
-    private static void multiply(float[] v, int vo, float[] yty, int d, double lambda, float[] out) {
-        for (int i = 0; i < d; i++) {
-            out[i] = Vectors.dot(yty, i * d, v, vo, d) + (float) lambda * v[vo + i];
+    /** {@code y[0..n) += a * x[0..n)}: both vectors start at index 0, the form C2 vectorizes. */
+    private static void axpy(float a, float[] x, float[] y, int n) {
+        for (int f = 0; f < n; f++) {
+            y[f] += a * x[f];
         }
+    }
+
+    /**
+     * {@code t[k] = y_k · v} for the n gathered rows, as axpys of length n over the gathered columns, four
+     * columns per pass so that {@code t} is loaded and stored a quarter as often.
+     */
+    private static void products(float[][] columns, int n, int d, float[] v, float[] t) {
+        java.util.Arrays.fill(t, 0, n, 0f);
+        int f = 0;
+        for (; f + 3 < d; f += 4) {
+            float v0 = v[f];
+            float v1 = v[f + 1];
+            float v2 = v[f + 2];
+            float v3 = v[f + 3];
+            float[] c0 = columns[f];
+            float[] c1 = columns[f + 1];
+            float[] c2 = columns[f + 2];
+            float[] c3 = columns[f + 3];
+            for (int k = 0; k < n; k++) {
+                t[k] += v0 * c0[k] + v1 * c1[k] + v2 * c2[k] + v3 * c3[k];
+            }
+        }
+        for (; f < d; f++) {
+            axpy(v[f], columns[f], t, n);
+        }
+    }
+
+    /** {@code out += Σ_k a[k] · rows[k]}, four rows per pass over {@code out}. */
+    private static void combine(float[][] rows, float[] a, int n, int d, float[] out) {
+        int k = 0;
+        for (; k + 3 < n; k += 4) {
+            float a0 = a[k];
+            float a1 = a[k + 1];
+            float a2 = a[k + 2];
+            float a3 = a[k + 3];
+            float[] r0 = rows[k];
+            float[] r1 = rows[k + 1];
+            float[] r2 = rows[k + 2];
+            float[] r3 = rows[k + 3];
+            for (int f = 0; f < d; f++) {
+                out[f] += a0 * r0[f] + a1 * r1[f] + a2 * r2[f] + a3 * r3[f];
+            }
+        }
+        for (; k < n; k++) {
+            axpy(a[k], rows[k], out, d);
+        }
+    }
+
+    /** {@code out = (YᵀY + λI) v} as d axpys over the rows of the symmetric YᵀY. */
+    private static void multiply(float[] v, float[][] yty, int d, double lambda, float[] out) {
+        for (int i = 0; i < d; i++) {
+            out[i] = (float) lambda * v[i];
+        }
+        combine(yty, v, d, d, out);
     }
 }

@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.recworkbench.api.Parameters;
 import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.api.RecWorkbenchException;
+import org.recworkbench.api.algo.Recommender;
+import org.recworkbench.api.algo.TrainingContext;
+import org.recworkbench.api.compute.ComputeBackend;
 import org.recworkbench.api.data.Dataset;
 import org.recworkbench.api.data.Interactions;
 import org.recworkbench.api.metrics.EvaluationContext;
@@ -58,6 +62,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--metric-users", description = "users of the ranking-metric throughput test (default 100,000)")
     int metricUsers = 100_000;
 
+    @Option(names = "--als-interactions", description = "interactions of the implicit-ALS training benchmark on a "
+            + "MovieLens-20M-shaped synthetic set (default 20,000,000; 0 skips it)")
+    long alsInteractions = 20_000_000L;
+
+    @Option(names = "--als-iterations", description = "iterations timed in the implicit-ALS benchmark (default 3)")
+    int alsIterations = 3;
+
     @Option(names = "--work-dir", description = "where the generated CSV is written (default: a temp folder)")
     Path workDir;
 
@@ -92,6 +103,9 @@ final class BenchCommand implements Callable<Integer> {
             kCore(loaded);
             Files.deleteIfExists(csv);
         }
+        if (alsInteractions > 0) {
+            implicitAls(alsInteractions, alsIterations);
+        }
         if (evalUsers > 0) {
             long interactions = Math.max(evalUsers * 2L, evalUsers * 50L);
             evaluate(String.format(Locale.ROOT, "synthetic %,d users x %,d items x %,d, item-knn", evalUsers,
@@ -99,6 +113,54 @@ final class BenchCommand implements Callable<Integer> {
                             evalItems, "interactions", interactions)), new SplitSpec("user-holdout", null));
         }
         return 0;
+    }
+
+    /**
+     * Implicit ALS (rank 64, 3 CG steps) on a synthetic set shaped like MovieLens 20M (138k users, 27k items):
+     * seconds per iteration, each iteration timed separately through the progress monitor.
+     */
+    private void implicitAls(long interactions, int iterations) {
+        int users = (int) Math.max(100, Math.min(138_493, interactions / 144));
+        int items = (int) Math.max(100, Math.min(26_744, interactions / 750));
+        Dataset d = SyntheticGenerator.generate(new SyntheticGenerator.Config(users, items, interactions, 16, 1.0,
+                2.0, 18, false, 7), ProgressMonitor.NONE);
+        Recommender als = services.registry().recommender("implicit-als")
+                .orElseThrow(() -> new RecWorkbenchException("implicit-als is not installed (bundle algo.mf)"));
+        List<Long> ticks = new java.util.ArrayList<>();
+        ProgressMonitor timing = new ProgressMonitor() {
+            @Override
+            public void begin(String task, long totalWork) {
+                ticks.add(System.nanoTime());
+            }
+
+            @Override
+            public void worked(long work) {
+                ticks.add(System.nanoTime());
+            }
+
+            @Override
+            public void done() {
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return false;
+            }
+        };
+        ComputeBackend backend = services.registry().backends().get(0);
+        TrainingContext context = new TrainingContext(d, 42, timing, backend,
+                Runtime.getRuntime().availableProcessors());
+        als.fit(context, d.interactions(), Parameters.validate("params", als.descriptor().parameters(),
+                Map.of("factors", 64, "iterations", iterations)));
+        StringBuilder each = new StringBuilder();
+        double total = 0;
+        for (int k = 1; k < ticks.size(); k++) {
+            double seconds = (ticks.get(k) - ticks.get(k - 1)) / 1e9;
+            total += seconds;
+            each.append(k == 1 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", seconds));
+        }
+        out.printf(Locale.ROOT, "implicit-als rank 64 on %,d users x %,d items x %,d: %.2f s per iteration (%s)%n",
+                users, items, d.interactions().size(), total / Math.max(1, ticks.size() - 1), each);
     }
 
     /**
