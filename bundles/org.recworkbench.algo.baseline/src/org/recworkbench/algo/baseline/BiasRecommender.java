@@ -2,6 +2,7 @@ package org.recworkbench.algo.baseline;
 
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
+import org.recworkbench.algo.support.Baselines;
 import org.recworkbench.api.ParameterDescriptor;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.algo.Model;
@@ -9,12 +10,10 @@ import org.recworkbench.api.algo.Recommender;
 import org.recworkbench.api.algo.RecommenderDescriptor;
 import org.recworkbench.api.algo.TrainingContext;
 import org.recworkbench.api.data.Interactions;
-import org.recworkbench.api.data.SparseMatrix;
 
 /**
- * Rating predictors from means: the damped user–item bias baseline {@code r̂ = μ + b_u + b_i} (Koren 2010),
- * and its special cases the global, item and user means. With damping λ_i, λ_u:
- * {@code b_i = sum_{u in U_i} (r_ui - μ) / (|U_i| + λ_i)}, {@code b_u = sum_{i in I_u} (r_ui - μ - b_i) / (|I_u| + λ_u)}.
+ * Rating predictors from means: the damped user–item bias baseline {@code r̂ = μ + b_u + b_i} (Koren 2010,
+ * computed by {@link Baselines}), and its special cases the global, item and user means.
  * For top-N ranking the score is the prediction, so within a user items rank by their bias.
  */
 @Component(service = Recommender.class)
@@ -40,40 +39,9 @@ public class BiasRecommender implements Recommender {
     @Override
     public Model fit(TrainingContext context, Interactions train, Parameters params) {
         String terms = params.getString("terms");
-        boolean useItem = terms.equals("item") || terms.equals("user-item");
-        boolean useUser = terms.equals("user") || terms.equals("user-item");
-        double mu = 0;
-        for (float v : train.values()) {
-            mu += v;
-        }
-        mu = train.size() == 0 ? 0 : mu / train.size();
-        float[] itemBias = new float[train.numItems()];
-        if (useItem) {
-            SparseMatrix byItem = train.itemUsers();
-            double lambda = params.getDouble("item-damping");
-            for (int i = 0; i < itemBias.length; i++) {
-                double s = 0;
-                for (int p = byItem.rowStart(i); p < byItem.rowEnd(i); p++) {
-                    s += byItem.values()[p] - mu;
-                }
-                double denominator = byItem.rowLength(i) + lambda;
-                itemBias[i] = denominator == 0 ? 0f : (float) (s / denominator); // unrated item: no bias
-            }
-        }
-        float[] userBias = new float[train.numUsers()];
-        if (useUser) {
-            SparseMatrix byUser = train.userItems();
-            double lambda = params.getDouble("user-damping");
-            for (int u = 0; u < userBias.length; u++) {
-                double s = 0;
-                for (int p = byUser.rowStart(u); p < byUser.rowEnd(u); p++) {
-                    s += byUser.values()[p] - mu - itemBias[byUser.columns()[p]];
-                }
-                double denominator = byUser.rowLength(u) + lambda;
-                userBias[u] = denominator == 0 ? 0f : (float) (s / denominator); // user without ratings: no bias
-            }
-        }
-        return new BiasModel((float) mu, userBias, itemBias);
+        Baselines b = Baselines.fit(train, params.getDouble("item-damping"), params.getDouble("user-damping"),
+                terms.equals("item") || terms.equals("user-item"), terms.equals("user") || terms.equals("user-item"));
+        return new BiasModel(b.mean(), b.userBias(), b.itemBias());
     }
 
     /** μ + b_u + b_i. */

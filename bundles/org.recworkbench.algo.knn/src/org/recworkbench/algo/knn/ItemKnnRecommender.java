@@ -1,38 +1,34 @@
 package org.recworkbench.algo.knn;
 
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
+import java.util.Arrays;
 import org.osgi.service.component.annotations.Component;
-import org.recworkbench.api.ParameterDescriptor;
+import org.recworkbench.algo.support.Baselines;
+import org.recworkbench.algo.support.ItemItemModel;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.algo.Model;
 import org.recworkbench.api.algo.Recommender;
 import org.recworkbench.api.algo.RecommenderDescriptor;
-import org.recworkbench.api.algo.TopK;
 import org.recworkbench.api.algo.TrainingContext;
 import org.recworkbench.api.data.Interactions;
 import org.recworkbench.api.data.SparseMatrix;
 
 /**
- * Item-based top-N recommendation (Deshpande &amp; Karypis 2004). Similarity is the cosine between the
- * items' user vectors (binary by default); each item keeps its {@code neighbors} most similar items. A user's
- * score for item i is the sum of sim(j, i) over the items j the user interacted with, taking only the
- * neighbour lists of those j.
+ * Item-based k-nearest neighbours. Top-N (Deshpande and Karypis 2004): each item keeps its {@code neighbors}
+ * most similar items and a user's score for item j is {@code Σ_{i ∈ items(u)} x_ui · sim(i, j)} over the
+ * neighbour lists of the user's items. Rating prediction (Sarwar et al. 2001, with Koren's baseline offset):
+ * {@code r̂_ui = b_ui + Σ_{j ∈ N(i) ∩ I(u)} sim(i, j) (r_uj − b_uj) / Σ |sim(i, j)|}, falling back to the
+ * baseline when none of i's neighbours was rated by u.
  */
 @Component(service = Recommender.class)
 public class ItemKnnRecommender implements Recommender {
 
     private static final RecommenderDescriptor DESCRIPTOR = new RecommenderDescriptor("item-knn", "ItemKNN", "knn",
-            "Item-based k-nearest-neighbours with cosine similarity (top-N)",
-            "M. Deshpande and G. Karypis. Item-based top-N recommendation algorithms. ACM TOIS 22(1), 2004.",
-            List.of(ParameterDescriptor.ofInt("neighbors", 50, 1, 100_000,
-                            "number of most similar items kept per item"),
-                    ParameterDescriptor.ofDouble("min-similarity", 0.0, 0.0, 1.0,
-                            "similarities at or below this are dropped"),
-                    ParameterDescriptor.ofEnum("feedback", "binary", List.of("binary", "values"),
-                            "cosine over binary interaction vectors or over the interaction values")),
-            true, false);
+            "Item-based k-nearest neighbours: cosine, adjusted cosine, Pearson or Jaccard; shrinkage; TF-IDF/BM25 "
+                    + "(top-N and rating prediction)",
+            "M. Deshpande and G. Karypis. Item-based top-N recommendation algorithms. ACM TOIS 22(1), 2004; "
+                    + "B. Sarwar, G. Karypis, J. Konstan, J. Riedl. Item-based collaborative filtering "
+                    + "recommendation algorithms. WWW 2001",
+            Similarity.parameters(50, "items"), true, true);
 
     @Override
     public RecommenderDescriptor descriptor() {
@@ -41,150 +37,67 @@ public class ItemKnnRecommender implements Recommender {
 
     @Override
     public Model fit(TrainingContext context, Interactions train, Parameters params) {
+        SparseMatrix neighbours = Similarity.neighbours(train, params, true, context.monitor());
         boolean binary = "binary".equals(params.getString("feedback"));
-        SparseMatrix neighbours = similarities(train, params.getInt("neighbors"), params.getDouble("min-similarity"),
-                binary, context);
-        return new ItemKnnModel(train.userItems(), neighbours, binary);
+        return new ItemKnnModel(new ItemItemModel(train.userItems(), neighbours, binary), train.userItems(),
+                Baselines.fit(train));
     }
 
-    /** The top-k cosine neighbour lists of every item, as a CSR matrix item → (neighbour, similarity). */
-    static SparseMatrix similarities(Interactions train, int k, double minSimilarity, boolean binary,
-            TrainingContext context) {
-        SparseMatrix byUser = train.userItems();
-        SparseMatrix byItem = train.itemUsers();
-        int numItems = train.numItems();
-        double[] norms = new double[numItems];
-        for (int i = 0; i < numItems; i++) {
-            double s = 0;
-            for (int p = byItem.rowStart(i); p < byItem.rowEnd(i); p++) {
-                float v = binary ? 1f : byItem.values()[p];
-                s += v * v;
-            }
-            norms[i] = Math.sqrt(s);
-        }
-        int[][] nbrItems = new int[numItems][];
-        float[][] nbrSims = new float[numItems][];
-        AtomicInteger done = new AtomicInteger();
-        context.monitor().begin("item-knn similarities", numItems);
-        // per thread: dot-product accumulator and a stamp marking which entries item i touched
-        ThreadLocal<float[]> accumulators = ThreadLocal.withInitial(() -> new float[numItems]);
-        ThreadLocal<int[]> stamps = ThreadLocal.withInitial(() -> new int[numItems]);
-        IntStream.range(0, numItems).parallel().forEach(i -> {
-            if ((i & 255) == 0) {
-                context.monitor().checkCanceled();
-            }
-            float[] acc = accumulators.get();
-            int[] stamp = stamps.get();
-            int[] touched = new int[0];
-            int touchedCount = 0;
-            int[] uCols = byUser.columns();
-            float[] uVals = byUser.values();
-            for (int p = byItem.rowStart(i); p < byItem.rowEnd(i); p++) {
-                int u = byItem.columns()[p];
-                float wi = binary ? 1f : byItem.values()[p];
-                for (int q = byUser.rowStart(u); q < byUser.rowEnd(u); q++) {
-                    int j = uCols[q];
-                    if (stamp[j] != i + 1) {
-                        stamp[j] = i + 1;
-                        if (touchedCount == touched.length) {
-                            touched = java.util.Arrays.copyOf(touched, Math.max(64, touchedCount * 2));
-                        }
-                        touched[touchedCount++] = j;
-                    }
-                    acc[j] += wi * (binary ? 1f : uVals[q]);
-                }
-            }
-            // turn dot products into cosines in place, dropping self and weak similarities
-            float[] sims = new float[touchedCount];
-            for (int t = 0; t < touchedCount; t++) {
-                int j = touched[t];
-                double denom = norms[i] * norms[j];
-                double sim = j == i || denom == 0 ? 0 : acc[j] / denom;
-                sims[t] = sim > minSimilarity ? (float) sim : Float.NEGATIVE_INFINITY;
-                acc[j] = 0f;
-            }
-            int keep = Math.min(k, touchedCount);
-            int[] order = new int[keep];
-            float[] best = new float[keep];
-            int n = TopK.select(sims, 0, touchedCount, keep, order, best);
-            int[] items = new int[n];
-            for (int t = 0; t < n; t++) {
-                items[t] = touched[order[t]];
-            }
-            nbrItems[i] = items;
-            nbrSims[i] = java.util.Arrays.copyOf(best, n);
-            int d = done.incrementAndGet();
-            if ((d & 255) == 0) {
-                context.monitor().worked(256);
-            }
-        });
-        context.monitor().done();
-        int total = 0;
-        for (int[] row : nbrItems) {
-            total += row.length;
-        }
-        int[] rows = new int[total];
-        int[] cols = new int[total];
-        float[] vals = new float[total];
-        int pos = 0;
-        for (int i = 0; i < numItems; i++) {
-            for (int t = 0; t < nbrItems[i].length; t++) {
-                rows[pos] = i;
-                cols[pos] = nbrItems[i][t];
-                vals[pos] = nbrSims[i][t];
-                pos++;
-            }
-        }
-        return SparseMatrix.fromCoordinates(numItems, numItems, rows, cols, vals);
-    }
-
-    /** Scores by summing the neighbour rows of the user's items into the output row. */
+    /** Ranks through the item–item model; predicts ratings from the neighbours the user rated. */
     static final class ItemKnnModel implements Model {
+        private final ItemItemModel ranking;
         private final SparseMatrix userItems;
-        private final SparseMatrix neighbours;
-        private final boolean binary;
+        private final Baselines baselines;
 
-        ItemKnnModel(SparseMatrix userItems, SparseMatrix neighbours, boolean binary) {
+        ItemKnnModel(ItemItemModel ranking, SparseMatrix userItems, Baselines baselines) {
+            this.ranking = ranking;
             this.userItems = userItems;
-            this.neighbours = neighbours;
-            this.binary = binary;
+            this.baselines = baselines;
+        }
+
+        SparseMatrix neighbours() {
+            return ranking.weights();
         }
 
         @Override
         public int numUsers() {
-            return userItems.rows();
+            return ranking.numUsers();
         }
 
         @Override
         public int numItems() {
-            return neighbours.rows();
-        }
-
-        /** The neighbour lists, for inspection and tests. */
-        SparseMatrix neighbours() {
-            return neighbours;
+            return ranking.numItems();
         }
 
         @Override
         public void scoreAll(int[] users, float[] out) {
-            int n = numItems();
-            int[] nCols = neighbours.columns();
-            float[] nVals = neighbours.values();
-            for (int b = 0; b < users.length; b++) {
-                int base = b * n;
-                java.util.Arrays.fill(out, base, base + n, 0f);
-                int u = users[b];
-                if (u >= userItems.rows()) {
-                    continue;
-                }
-                for (int p = userItems.rowStart(u); p < userItems.rowEnd(u); p++) {
-                    int j = userItems.columns()[p];
-                    float w = binary ? 1f : userItems.values()[p];
-                    for (int q = neighbours.rowStart(j); q < neighbours.rowEnd(j); q++) {
-                        out[base + nCols[q]] += w * nVals[q];
-                    }
+            ranking.scoreAll(users, out);
+        }
+
+        @Override
+        public boolean predictsRatings() {
+            return true;
+        }
+
+        @Override
+        public float predict(int user, int item) {
+            float base = baselines.predict(user, item);
+            SparseMatrix w = ranking.weights();
+            int[] rated = userItems.columns();
+            int from = userItems.rowStart(user);
+            int to = userItems.rowEnd(user);
+            double num = 0;
+            double den = 0;
+            for (int q = w.rowStart(item); q < w.rowEnd(item); q++) {
+                int j = w.columns()[q];
+                int at = Arrays.binarySearch(rated, from, to, j);
+                if (at >= 0) {
+                    float sim = w.values()[q];
+                    num += sim * (userItems.values()[at] - baselines.predict(user, j));
+                    den += Math.abs(sim);
                 }
             }
+            return den == 0 ? base : (float) (base + num / den);
         }
     }
 }
