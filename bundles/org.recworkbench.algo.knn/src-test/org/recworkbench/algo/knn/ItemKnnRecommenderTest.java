@@ -76,7 +76,9 @@ class ItemKnnRecommenderTest {
 
     @Test
     void keepsOnlyTheKMostSimilar() {
-        SparseMatrix s = itemNeighbours(Map.of("neighbors", 1));
+        // the ranking lists are cut to k; the rating-prediction candidates keep more
+        SparseMatrix s = ((ItemKnnRecommender.ItemKnnModel) new ItemKnnRecommender().fit(context(), TRAIN, params(1)))
+                .neighbours();
         // item 1's best neighbour is item 0 (0.816 > 0.577)
         assertArrayEquals(new int[] {0}, s.rowColumns(1));
         // item 3's neighbours: 0 (0.707) and 1 (0.577): keeps 0

@@ -1,6 +1,5 @@
 package org.recworkbench.algo.knn;
 
-import java.util.Arrays;
 import org.osgi.service.component.annotations.Component;
 import org.recworkbench.algo.support.Baselines;
 import org.recworkbench.algo.support.ItemItemModel;
@@ -15,9 +14,10 @@ import org.recworkbench.api.data.SparseMatrix;
 /**
  * Item-based k-nearest neighbours. Top-N (Deshpande and Karypis 2004): each item keeps its {@code neighbors}
  * most similar items and a user's score for item j is {@code Σ_{i ∈ items(u)} x_ui · sim(i, j)} over the
- * neighbour lists of the user's items. Rating prediction (Sarwar et al. 2001, with Koren's baseline offset):
- * {@code r̂_ui = b_ui + Σ_{j ∈ N(i) ∩ I(u)} sim(i, j) (r_uj − b_uj) / Σ |sim(i, j)|}, falling back to the
- * baseline when none of i's neighbours was rated by u.
+ * neighbour lists of the user's items. Rating prediction (Sarwar et al. 2001, with Koren's baseline offset, as
+ * Surprise's KNNBaseline): {@code r̂_ui = b_ui + Σ_{j ∈ N_k(i; u)} sim(i, j) (r_uj − b_uj) / Σ |sim(i, j)|} over the
+ * k items most similar to i among those u rated (searched in i's {@code candidates} most similar items), falling
+ * back to the baseline when u rated none of them.
  */
 @Component(service = Recommender.class)
 public class ItemKnnRecommender implements Recommender {
@@ -37,20 +37,26 @@ public class ItemKnnRecommender implements Recommender {
 
     @Override
     public Model fit(TrainingContext context, Interactions train, Parameters params) {
-        SparseMatrix neighbours = Similarity.neighbours(train, params, true, context.monitor());
+        SparseMatrix candidates = Similarity.neighbours(train, params, true, context.monitor());
+        int k = params.getInt("neighbors");
         boolean binary = "binary".equals(params.getString("feedback"));
-        return new ItemKnnModel(new ItemItemModel(train.userItems(), neighbours, binary), train.userItems(),
-                Baselines.fit(train));
+        return new ItemKnnModel(new ItemItemModel(train.userItems(), Similarity.strongest(candidates, k), binary),
+                candidates, k, train.userItems(), Baselines.fit(train));
     }
 
     /** Ranks through the item–item model; predicts ratings from the neighbours the user rated. */
     static final class ItemKnnModel implements Model {
         private final ItemItemModel ranking;
+        private final SparseMatrix candidates;
+        private final int k;
         private final SparseMatrix userItems;
         private final Baselines baselines;
 
-        ItemKnnModel(ItemItemModel ranking, SparseMatrix userItems, Baselines baselines) {
+        ItemKnnModel(ItemItemModel ranking, SparseMatrix candidates, int k, SparseMatrix userItems,
+                Baselines baselines) {
             this.ranking = ranking;
+            this.candidates = candidates;
+            this.k = k;
             this.userItems = userItems;
             this.baselines = baselines;
         }
@@ -82,22 +88,9 @@ public class ItemKnnRecommender implements Recommender {
         @Override
         public float predict(int user, int item) {
             float base = baselines.predict(user, item);
-            SparseMatrix w = ranking.weights();
-            int[] rated = userItems.columns();
-            int from = userItems.rowStart(user);
-            int to = userItems.rowEnd(user);
-            double num = 0;
-            double den = 0;
-            for (int q = w.rowStart(item); q < w.rowEnd(item); q++) {
-                int j = w.columns()[q];
-                int at = Arrays.binarySearch(rated, from, to, j);
-                if (at >= 0) {
-                    float sim = w.values()[q];
-                    num += sim * (userItems.values()[at] - baselines.predict(user, j));
-                    den += Math.abs(sim);
-                }
-            }
-            return den == 0 ? base : (float) (base + num / den);
+            double offset = Similarity.weightedOffset(candidates, item, userItems.columns(), userItems.values(),
+                    userItems.rowStart(user), userItems.rowEnd(user), k, j -> baselines.predict(user, j));
+            return Double.isNaN(offset) ? base : (float) (base + offset);
         }
     }
 }

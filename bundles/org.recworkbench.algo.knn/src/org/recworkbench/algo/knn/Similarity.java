@@ -16,13 +16,18 @@ import org.recworkbench.api.data.SparseMatrix;
  * multiplies a similarity by {@code n / (n + shrinkage)} where n is the number of co-rating users (items).
  */
 final class Similarity {
-    static final List<String> KINDS = List.of("cosine", "adjusted-cosine", "pearson", "jaccard");
+    static final List<String> KINDS = List.of("cosine", "adjusted-cosine", "pearson", "pearson-baseline",
+            "jaccard");
 
     static List<ParameterDescriptor> parameters(int neighbours, String what) {
         return List.of(ParameterDescriptor.ofInt("neighbors", neighbours, 1, 1_000_000,
                         "number of most similar " + what + " kept per " + what.substring(0, what.length() - 1)),
                 ParameterDescriptor.ofEnum("similarity", "cosine", KINDS,
-                        "cosine, adjusted-cosine (user-mean centred), pearson (own-mean centred) or jaccard"),
+                        "cosine, adjusted-cosine (user-mean centred), pearson (own-mean centred), pearson-baseline "
+                                + "(centred by the damped baseline b_ui) or jaccard"),
+                ParameterDescriptor.ofInt("candidates", 1000, 1, 1_000_000,
+                        "most similar " + what + " kept per " + what.substring(0, what.length() - 1)
+                                + " as candidates for rating prediction, which uses the k best the user rated"),
                 ParameterDescriptor.ofDouble("shrinkage", 0, 0, 1e6,
                         "multiply each similarity by n/(n + shrinkage), n = co-occurrence count (0: off)"),
                 ParameterDescriptor.ofEnum("weighting", "none", EdgeWeights.WEIGHTINGS,
@@ -34,7 +39,8 @@ final class Similarity {
     }
 
     /**
-     * The top-k neighbourhood of every item ({@code items = true}) or user: CSR source → (neighbour, similarity).
+     * The {@code candidates} most similar items ({@code items = true}) or users of each: CSR source →
+     * (neighbour, similarity); {@link #strongest} cuts them to the {@code neighbors} used for ranking.
      */
     static SparseMatrix neighbours(Interactions train, Parameters p, boolean items, ProgressMonitor monitor) {
         String kind = p.getString("similarity");
@@ -42,6 +48,7 @@ final class Similarity {
         String centring = switch (kind) {
             case "adjusted-cosine" -> items ? "user" : "item";
             case "pearson" -> items ? "item" : "user";
+            case "pearson-baseline" -> "baseline";
             default -> "none";
         };
         EdgeWeights w = EdgeWeights.of(train, values && !kind.equals("jaccard"), centring,
@@ -65,8 +72,62 @@ final class Similarity {
                 return denominator == 0 ? Double.NaN : keep(acc / denominator * shrink(co, shrinkage), min);
             };
         }
-        return Neighbourhoods.topK(out, outWeights, in, inWeights, p.getInt("neighbors"), finish, monitor,
+        int keep = Math.max(p.getInt("neighbors"), p.getInt("candidates"));
+        return Neighbourhoods.topK(out, outWeights, in, inWeights, keep, finish, monitor,
                 (items ? "item" : "user") + "-knn similarities");
+    }
+
+    /** Each row cut to its k largest values (ties by lower column), rows kept sorted by column. */
+    static SparseMatrix strongest(SparseMatrix m, int k) {
+        int rows = m.rows();
+        int[] r = new int[Math.min(m.columns().length, rows * (long) k > Integer.MAX_VALUE ? Integer.MAX_VALUE
+                : rows * k)];
+        int[] c = new int[r.length];
+        float[] v = new float[r.length];
+        int n = 0;
+        int[] order = new int[k];
+        float[] best = new float[k];
+        for (int row = 0; row < rows; row++) {
+            int start = m.rowStart(row);
+            int len = m.rowLength(row);
+            int kept = org.recworkbench.api.algo.TopK.select(m.values(), start, len, Math.min(k, len), order, best);
+            for (int x = 0; x < kept; x++) {
+                r[n] = row;
+                c[n] = m.columns()[start + order[x]];
+                v[n] = best[x];
+                n++;
+            }
+        }
+        return SparseMatrix.fromCoordinates(rows, m.cols(), java.util.Arrays.copyOf(r, n),
+                java.util.Arrays.copyOf(c, n), java.util.Arrays.copyOf(v, n));
+    }
+
+    /**
+     * {@code Σ sim (r − b) / Σ |sim|} over the k most similar of the candidates in {@code pool[from, to)} that
+     * {@code rated} (sorted ids with values) contains, or NaN when none does.
+     */
+    static double weightedOffset(SparseMatrix pool, int row, int[] ratedIds, float[] ratedValues, int from, int to,
+            int k, java.util.function.IntToDoubleFunction baseline) {
+        int start = pool.rowStart(row);
+        int len = pool.rowLength(row);
+        float[] sims = new float[len];
+        int[] at = new int[len];
+        for (int x = 0; x < len; x++) {
+            at[x] = java.util.Arrays.binarySearch(ratedIds, from, to, pool.columns()[start + x]);
+            sims[x] = at[x] >= 0 ? pool.values()[start + x] : Float.NEGATIVE_INFINITY;
+        }
+        int[] order = new int[Math.min(k, len)];
+        int n = org.recworkbench.api.algo.TopK.select(sims, 0, len, order.length, order, new float[order.length]);
+        double num = 0;
+        double den = 0;
+        for (int x = 0; x < n; x++) {
+            int idx = order[x];
+            float sim = sims[idx];
+            int neighbour = pool.columns()[start + idx];
+            num += sim * (ratedValues[at[idx]] - baseline.applyAsDouble(neighbour));
+            den += Math.abs(sim);
+        }
+        return den == 0 ? Double.NaN : num / den;
     }
 
     private static double shrink(int co, double shrinkage) {

@@ -14,9 +14,9 @@ import org.recworkbench.api.data.SparseMatrix;
 /**
  * User-based k-nearest neighbours (Resnick et al. 1994; Herlocker et al. 1999). Each user keeps the
  * {@code neighbors} most similar users. Top-N: {@code score(u, i) = Σ_{v ∈ N(u)} sim(u, v) · x_vi}. Rating
- * prediction with the baseline offset: {@code r̂_ui = b_ui + Σ_{v ∈ N(u), v rated i} sim(u, v) (r_vi − b_vi) /
- * Σ |sim(u, v)|}, the baseline alone when no neighbour rated i (neighbours are the user's k nearest overall,
- * not re-selected per item).
+ * prediction with the baseline offset: {@code r̂_ui = b_ui + Σ_{v ∈ N_k(u; i)} sim(u, v) (r_vi − b_vi) /
+ * Σ |sim(u, v)|} over the k users most similar to u among those who rated i (searched in u's
+ * {@code candidates} most similar users), the baseline alone when none of them rated i.
  */
 @Component(service = Recommender.class)
 public class UserKnnRecommender implements Recommender {
@@ -35,21 +35,26 @@ public class UserKnnRecommender implements Recommender {
 
     @Override
     public Model fit(TrainingContext context, Interactions train, Parameters params) {
-        SparseMatrix neighbours = Similarity.neighbours(train, params, false, context.monitor());
-        return new UserKnnModel(neighbours, train.userItems(), train.itemUsers(),
-                "binary".equals(params.getString("feedback")), Baselines.fit(train));
+        SparseMatrix candidates = Similarity.neighbours(train, params, false, context.monitor());
+        int k = params.getInt("neighbors");
+        return new UserKnnModel(Similarity.strongest(candidates, k), candidates, k, train.userItems(),
+                train.itemUsers(), "binary".equals(params.getString("feedback")), Baselines.fit(train));
     }
 
     static final class UserKnnModel implements Model {
         private final SparseMatrix neighbours;
+        private final SparseMatrix candidates;
+        private final int k;
         private final SparseMatrix userItems;
         private final SparseMatrix itemUsers;
         private final boolean binary;
         private final Baselines baselines;
 
-        UserKnnModel(SparseMatrix neighbours, SparseMatrix userItems, SparseMatrix itemUsers, boolean binary,
-                Baselines baselines) {
+        UserKnnModel(SparseMatrix neighbours, SparseMatrix candidates, int k, SparseMatrix userItems,
+                SparseMatrix itemUsers, boolean binary, Baselines baselines) {
             this.neighbours = neighbours;
+            this.candidates = candidates;
+            this.k = k;
             this.userItems = userItems;
             this.itemUsers = itemUsers;
             this.binary = binary;
@@ -95,21 +100,9 @@ public class UserKnnRecommender implements Recommender {
         @Override
         public float predict(int user, int item) {
             float base = baselines.predict(user, item);
-            int[] raters = itemUsers.columns();
-            int from = itemUsers.rowStart(item);
-            int to = itemUsers.rowEnd(item);
-            double num = 0;
-            double den = 0;
-            for (int q = neighbours.rowStart(user); q < neighbours.rowEnd(user); q++) {
-                int v = neighbours.columns()[q];
-                int at = Arrays.binarySearch(raters, from, to, v);
-                if (at >= 0) {
-                    float sim = neighbours.values()[q];
-                    num += sim * (itemUsers.values()[at] - baselines.predict(v, item));
-                    den += Math.abs(sim);
-                }
-            }
-            return den == 0 ? base : (float) (base + num / den);
+            double offset = Similarity.weightedOffset(candidates, user, itemUsers.columns(), itemUsers.values(),
+                    itemUsers.rowStart(item), itemUsers.rowEnd(item), k, v -> baselines.predict(v, item));
+            return Double.isNaN(offset) ? base : (float) (base + offset);
         }
     }
 }

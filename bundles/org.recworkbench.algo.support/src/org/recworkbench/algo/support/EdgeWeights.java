@@ -55,12 +55,14 @@ public final class EdgeWeights {
 
     /**
      * @param values use the interaction values (else 1 per edge)
-     * @param centring "none", "user" (adjusted cosine) or "item" (Pearson) mean subtracted from each value
+     * @param centring "none", "user" (adjusted cosine) or "item" (Pearson) mean subtracted from each value, or
+     *     "baseline": the damped baseline prediction b_ui subtracted (Koren's shrunk Pearson-baseline)
      * @param weighting one of {@link #WEIGHTINGS}
      */
     public static EdgeWeights of(Interactions train, boolean values, String centring, String weighting) {
         float[] userMean = "user".equals(centring) ? means(train.userItems()) : null;
         float[] itemMean = "item".equals(centring) ? means(train.itemUsers()) : null;
+        Baselines baseline = "baseline".equals(centring) ? Baselines.fit(train) : null;
         double[] idf = idf(train);
         double[] itemLength = new double[train.numItems()];
         double averageLength = 0;
@@ -76,11 +78,13 @@ public final class EdgeWeights {
         }
         double avg = averageLength;
         return of(train, (u, i, r) -> {
-            double x = values || userMean != null || itemMean != null ? r : 1;
+            double x = values || userMean != null || itemMean != null || baseline != null ? r : 1;
             if (userMean != null) {
                 x -= userMean[u];
             } else if (itemMean != null) {
                 x -= itemMean[i];
+            } else if (baseline != null) {
+                x -= baseline.predict(u, i);
             }
             switch (weighting) {
                 case "tf-idf":
