@@ -50,6 +50,15 @@ final class Tables {
         if (result.validationSize() > 0) {
             table += validation(result);
         }
+        for (AlgorithmResult a : result.algorithms()) {
+            if (a.search() != null) {
+                double best = a.search().trials().stream().filter(t -> t.params().equals(a.search().chosen()))
+                        .mapToDouble(t -> t.value()).findFirst().orElse(Double.NaN);
+                table += String.format(Locale.ROOT, "%s: %s search over %d candidates chose %s (%s %.4f on the "
+                        + "validation part; every trial in search.csv)%n", a.label(), a.search().method(),
+                        a.search().trials().size(), a.search().chosen(), a.search().metric(), best);
+            }
+        }
         if (comparisons.isEmpty()) {
             return table;
         }

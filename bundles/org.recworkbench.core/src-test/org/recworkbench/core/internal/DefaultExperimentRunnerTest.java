@@ -111,6 +111,63 @@ class DefaultExperimentRunnerTest {
         }
     }
 
+    /** Six items; each user u has item 0 (t=1), item 5 (t=2: the validation item of everybody), item 1+u (t=3). */
+    static final class ToyCommonValidationAdapter implements DatasetAdapter {
+        @Override
+        public String id() {
+            return "toy4";
+        }
+
+        @Override
+        public String description() {
+            return "toy whose validation item is the same for every user";
+        }
+
+        @Override
+        public List<ParameterDescriptor> options() {
+            return List.of();
+        }
+
+        @Override
+        public Dataset load(Map<String, ?> options, ProgressMonitor monitor) {
+            int[] users = new int[12];
+            int[] items = new int[12];
+            long[] time = new long[12];
+            for (int u = 0; u < 4; u++) {
+                users[3 * u] = users[3 * u + 1] = users[3 * u + 2] = u;
+                items[3 * u + 1] = 5;
+                items[3 * u + 2] = 1 + u;
+                time[3 * u] = 1;
+                time[3 * u + 1] = 2;
+                time[3 * u + 2] = 3;
+            }
+            float[] ones = new float[12];
+            java.util.Arrays.fill(ones, 1f);
+            return new Dataset("toy4", IdIndex.sequential("u", 4), IdIndex.sequential("i", 6),
+                    new Interactions(4, 6, users, items, ones, time), null, null, Map.of());
+        }
+    }
+
+    /** Scores item i as -|i - pivot| for its integer parameter pivot: items nearest the pivot first. */
+    static final class PivotRecommender implements Recommender {
+        @Override
+        public RecommenderDescriptor descriptor() {
+            return new RecommenderDescriptor("pivot", "pivot", "test", "", "",
+                    List.of(ParameterDescriptor.ofInt("pivot", 1, 0, 10, "preferred item")), true, false);
+        }
+
+        @Override
+        public Model fit(TrainingContext context, Interactions train, Parameters params) {
+            int pivot = params.getInt("pivot");
+            int n = train.numItems();
+            float[] scores = new float[n];
+            for (int i = 0; i < n; i++) {
+                scores[i] = -Math.abs(i - pivot);
+            }
+            return Model.nonPersonalized(train.numUsers(), scores);
+        }
+    }
+
     /** Scores item i as i (so the ranking after excluding item 0 is 4, 3, 2, 1), or as 5 - i. */
     static class OrderRecommender implements Recommender {
         private final String id;
@@ -233,6 +290,7 @@ class DefaultExperimentRunnerTest {
         DefaultPluginRegistry registry = new DefaultPluginRegistry();
         registry.addDatasetAdapter(new ToyAdapter());
         registry.addDatasetAdapter(new ToyWithValidationAdapter());
+        registry.addDatasetAdapter(new ToyCommonValidationAdapter());
         registry.addSplitter(new LeaveOneOutSplitter());
         registry.addMetricSet(new RrMetricSet());
         registry.addComputeBackend(new HeapBackend());
@@ -286,6 +344,52 @@ class DefaultExperimentRunnerTest {
         // without a validation part there are no validation aggregates
         assertTrue(runner(new OrderRecommender("desc", false)).run(spec("desc"), RunListener.NONE,
                 ProgressMonitor.NONE).algorithms().get(0).validation().isEmpty());
+    }
+
+    private static ExperimentSpec searchSpec(org.recworkbench.core.spec.SearchSpec search) {
+        return new ExperimentSpec("t", 1L, new DatasetSpec("toy4", null), null,
+                new SplitSpec("leave-one-out", null, new SplitSpec("leave-one-out", null)),
+                List.of(new AlgorithmSpec("pivot", null, Map.of(), search)), List.of("RR@4"), null, null, 1, null,
+                null, null);
+    }
+
+    @Test
+    void gridSearchPicksTheBestOnValidationAndReportsEveryTrial() {
+        ExperimentResult r = runner(new PivotRecommender()).run(searchSpec(new org.recworkbench.core.spec.SearchSpec(
+                "grid", null, "RR@4", Map.of("pivot", List.of(1, 3, 5)))), RunListener.NONE, ProgressMonitor.NONE);
+        AlgorithmResult a = r.algorithms().get(0);
+        assertEquals(AlgorithmResult.Status.SUCCEEDED, a.status(), a.failure());
+        // validation (only item 0 excluded): the common validation item 5 is ranked 5th for pivots 1 and 3
+        // (RR@4 = 0) and first for pivot 5 (RR@4 = 1)
+        List<Double> values = a.search().trials().stream().map(t -> t.value()).toList();
+        assertEquals(List.of(0.0, 0.0, 1.0), values);
+        assertEquals(5, a.search().chosen().get("pivot"));
+        assertEquals(5, a.params().get("pivot"));
+        // test with the chosen pivot (items 0 and 5 excluded): ranking 4,3,2,1, test item 1+u at rank 4-u
+        assertArrayEquals(new double[] {1 / 4.0, 1 / 3.0, 1 / 2.0, 1.0}, a.perUser()[0], 1e-12);
+    }
+
+    @Test
+    void randomSearchIsSeededAndSearchNeedsAValidationPart() {
+        org.recworkbench.core.spec.SearchSpec random = new org.recworkbench.core.spec.SearchSpec("random", 6, "RR@4",
+                Map.of("pivot", Map.of("min", 0, "max", 10)));
+        List<Map<String, Object>> first = runner(new PivotRecommender()).run(searchSpec(random), RunListener.NONE,
+                ProgressMonitor.NONE).algorithms().get(0).search().trials().stream().map(t -> t.params()).toList();
+        List<Map<String, Object>> second = runner(new PivotRecommender()).run(searchSpec(random), RunListener.NONE,
+                ProgressMonitor.NONE).algorithms().get(0).search().trials().stream().map(t -> t.params()).toList();
+        assertEquals(6, first.size());
+        assertEquals(first, second);
+        ExperimentSpec noValidation = new ExperimentSpec("t", 1L, new DatasetSpec("toy4", null), null,
+                new SplitSpec("leave-one-out", null), List.of(new AlgorithmSpec("pivot", null, Map.of(), random)),
+                List.of("RR@4"), null, null, 1, null, null, null);
+        InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> runner(new PivotRecommender())
+                .run(noValidation, RunListener.NONE, ProgressMonitor.NONE));
+        assertEquals("algorithms[0].search", e.field());
+        org.recworkbench.core.spec.SearchSpec unknown = new org.recworkbench.core.spec.SearchSpec("grid", null,
+                "RR@4", Map.of("depth", List.of(1, 2)));
+        InvalidSpecException u = assertThrows(InvalidSpecException.class, () -> runner(new PivotRecommender())
+                .run(searchSpec(unknown), RunListener.NONE, ProgressMonitor.NONE));
+        assertEquals("algorithms[0].search.space.depth", u.field());
     }
 
     @Test

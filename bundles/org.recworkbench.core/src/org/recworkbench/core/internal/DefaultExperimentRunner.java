@@ -33,6 +33,7 @@ import org.recworkbench.core.RunListener;
 import org.recworkbench.core.result.AlgorithmResult;
 import org.recworkbench.core.result.AlgorithmResult.Status;
 import org.recworkbench.core.result.ExperimentResult;
+import org.recworkbench.core.result.SearchLog;
 import org.recworkbench.core.spec.AlgorithmSpec;
 import org.recworkbench.core.spec.DatasetSpec;
 import org.recworkbench.core.spec.ExperimentSpec;
@@ -54,8 +55,12 @@ public class DefaultExperimentRunner implements ExperimentRunner {
         this.registry = registry;
     }
 
-    /** An algorithm resolved against the registry, with validated parameters. */
-    private record Planned(AlgorithmSpec spec, Recommender recommender, Parameters params) {
+    /**
+     * An algorithm resolved against the registry, with validated parameters; with a search, its candidates and
+     * the metric that judges them (null without).
+     */
+    private record Planned(AlgorithmSpec spec, Recommender recommender, Parameters params, List<Parameters> candidates,
+            Metric searchMetric) {
     }
 
     /**
@@ -81,11 +86,14 @@ public class DefaultExperimentRunner implements ExperimentRunner {
         Splitter splitter = splitter("split", spec.split());
         Splitter validationSplitter = spec.split().validation() == null ? null
                 : splitter("split.validation", spec.split().validation());
-        List<Planned> planned = plan(spec.algorithms());
-        List<Metric> metrics = new MetricResolver(registry.metricSets(), spec.metricOptions()).resolve(spec.metrics());
+        MetricResolver resolver = new MetricResolver(registry.metricSets(), spec.metricOptions());
+        List<Planned> planned = plan(spec.algorithms(), resolver, spec.seed());
+        List<Metric> metrics = resolver.resolve(spec.metrics());
         ComputeBackend backend = backend(spec.backend());
-        int listLength = metrics.stream().mapToInt(m -> m.descriptor().cutoff()).max().orElse(10);
-        if (metrics.stream().anyMatch(m -> m.descriptor().cutoff() == 0)) {
+        List<Metric> all = new ArrayList<>(metrics);
+        planned.stream().filter(p -> p.searchMetric() != null).forEach(p -> all.add(p.searchMetric()));
+        int listLength = all.stream().mapToInt(m -> m.descriptor().cutoff()).max().orElse(10);
+        if (all.stream().anyMatch(m -> m.descriptor().cutoff() == 0)) {
             listLength = Math.max(listLength, 100);
         }
 
@@ -145,13 +153,20 @@ public class DefaultExperimentRunner implements ExperimentRunner {
             List<Metric> metrics, ExperimentSpec spec, FullRankingEvaluator evaluator, RunListener listener,
             ProgressMonitor monitor) {
         String label = p.spec().label();
-        long t0 = System.nanoTime();
         double fitSeconds = 0;
+        Parameters params = p.params();
+        SearchLog search = null;
         try {
-            listener.onEvent(new RunListener.StageStarted("fit:" + label));
             TrainingContext training = new TrainingContext(trainView, spec.seed(), monitor, evaluator.backend(),
                     spec.threads());
-            Model model = p.recommender().fit(training, fitOn, p.params());
+            if (p.searchMetric() != null) {
+                search = search(p, training, fitOn, validation, spec, evaluator, listener, monitor);
+                params = Parameters.validate("algorithms", p.recommender().descriptor().parameters(),
+                        search.chosen());
+            }
+            listener.onEvent(new RunListener.StageStarted("fit:" + label));
+            long t0 = System.nanoTime();
+            Model model = p.recommender().fit(training, fitOn, params);
             fitSeconds = (System.nanoTime() - t0) / 1e9;
             if (!registry.isRegistered(p.recommender())) {
                 throw new PluginRemovedException("plugin of '" + label + "' was uninstalled during the run");
@@ -163,9 +178,9 @@ public class DefaultExperimentRunner implements ExperimentRunner {
                     : aggregates(metrics, evaluate(evaluator, model, validation, metrics, spec, monitor, p,
                             label + " (validation)"));
             double evalSeconds = (System.nanoTime() - t1) / 1e9;
-            return new AlgorithmResult(label, p.spec().id(), p.params().asMap(), Status.SUCCEEDED, null,
+            return new AlgorithmResult(label, p.spec().id(), params.asMap(), Status.SUCCEEDED, null,
                     metrics.stream().map(m -> m.descriptor().id()).toList(), aggregates(metrics, outcome),
-                    outcome.users(), outcome.values(), fitSeconds, evalSeconds, validationAggregates);
+                    outcome.users(), outcome.values(), fitSeconds, evalSeconds, validationAggregates, search);
         } catch (OperationCanceledException e) {
             return AlgorithmResult.failed(label, p.spec().id(), p.params().asMap(), Status.CANCELED, "canceled",
                     fitSeconds, 0);
@@ -174,6 +189,48 @@ public class DefaultExperimentRunner implements ExperimentRunner {
             return AlgorithmResult.failed(label, p.spec().id(), p.params().asMap(), Status.FAILED, reason(e),
                     fitSeconds, 0);
         }
+    }
+
+    /**
+     * Fits every candidate on the training part and scores it on the validation part; the best by the metric's
+     * direction wins (ties: the earlier candidate). A failing candidate is logged with its reason and skipped.
+     */
+    private SearchLog search(Planned p, TrainingContext training, Interactions fitOn, Target validation,
+            ExperimentSpec spec, FullRankingEvaluator evaluator, RunListener listener, ProgressMonitor monitor) {
+        Metric metric = p.searchMetric();
+        boolean higher = metric.descriptor().higherIsBetter();
+        List<SearchLog.Trial> trials = new ArrayList<>();
+        Parameters best = null;
+        double bestValue = Double.NaN;
+        int n = 0;
+        for (Parameters candidate : p.candidates()) {
+            monitor.checkCanceled();
+            n++;
+            listener.onEvent(new RunListener.StageStarted("search:" + p.spec().label() + " " + n + "/"
+                    + p.candidates().size()));
+            double value;
+            String failure = null;
+            try {
+                Model model = p.recommender().fit(training, fitOn, candidate);
+                value = evaluate(evaluator, model, validation, List.of(metric), spec, monitor, p,
+                        p.spec().label() + " (search)").aggregates()[0];
+            } catch (OperationCanceledException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                value = Double.NaN;
+                failure = reason(e);
+            }
+            trials.add(new SearchLog.Trial(candidate.asMap(), value, failure));
+            if (!Double.isNaN(value) && (best == null || (higher ? value > bestValue : value < bestValue))) {
+                best = candidate;
+                bestValue = value;
+            }
+        }
+        if (best == null) {
+            throw new org.recworkbench.api.RecommenderBuildException("every search candidate failed; first: "
+                    + trials.get(0).failure());
+        }
+        return new SearchLog(p.spec().search().method(), metric.descriptor().id(), higher, trials, best.asMap());
     }
 
     private FullRankingEvaluator.Outcome evaluate(FullRankingEvaluator evaluator, Model model, Target target,
@@ -241,7 +298,7 @@ public class DefaultExperimentRunner implements ExperimentRunner {
         return out;
     }
 
-    private List<Planned> plan(List<AlgorithmSpec> specs) {
+    private List<Planned> plan(List<AlgorithmSpec> specs, MetricResolver resolver, long seed) {
         List<Planned> out = new ArrayList<>();
         java.util.Set<String> labels = new java.util.HashSet<>();
         for (int i = 0; i < specs.size(); i++) {
@@ -254,8 +311,19 @@ public class DefaultExperimentRunner implements ExperimentRunner {
             Recommender r = registry.recommender(a.id()).orElseThrow(() -> new InvalidSpecException(field + ".id",
                     "unknown algorithm '" + a.id() + "'; available: " + ids(registry.recommenders().stream()
                             .map(x -> x.descriptor().id()).toList())));
-            out.add(new Planned(a, r, Parameters.validate(field + ".params", r.descriptor().parameters(),
-                    a.params())));
+            Parameters params = Parameters.validate(field + ".params", r.descriptor().parameters(), a.params());
+            List<Parameters> candidates = null;
+            Metric searchMetric = null;
+            if (a.search() != null) {
+                candidates = HyperparameterSearch.candidates(a.search(), a.params(), r.descriptor().parameters(),
+                        seed ^ a.label().hashCode(), field + ".search");
+                try {
+                    searchMetric = resolver.resolve(List.of(a.search().metric())).get(0);
+                } catch (InvalidSpecException e) {
+                    throw new InvalidSpecException(field + ".search.metric", e.getMessage(), e);
+                }
+            }
+            out.add(new Planned(a, r, params, candidates, searchMetric));
         }
         return out;
     }

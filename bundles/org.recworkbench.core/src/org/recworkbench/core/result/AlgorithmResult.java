@@ -10,10 +10,11 @@ import java.util.Map;
  * spec order) and {@code perUser[m][j]} the value of metric {@code m} for user {@code users[j]} (NaN where
  * undefined). On failure, {@code failure} says why and the values are empty. Where the split has a validation
  * part, {@code validation} holds the aggregates measured on it (same metric ids), else it is empty.
+ * {@code search} is the hyper-parameter search that chose {@code params}, or null.
  */
 public record AlgorithmResult(String label, String algorithmId, Map<String, Object> params, Status status,
         String failure, List<String> metricIds, Map<String, Double> aggregates, int[] users, double[][] perUser,
-        double fitSeconds, double evaluateSeconds, Map<String, Double> validation) {
+        double fitSeconds, double evaluateSeconds, Map<String, Double> validation, SearchLog search) {
 
     public enum Status {
         SUCCEEDED, FAILED, CANCELED
@@ -29,7 +30,7 @@ public record AlgorithmResult(String label, String algorithmId, Map<String, Obje
     public static AlgorithmResult failed(String label, String algorithmId, Map<String, Object> params,
             Status status, String reason, double fitSeconds, double evaluateSeconds) {
         return new AlgorithmResult(label, algorithmId, params, status, reason, List.of(), Map.of(), new int[0],
-                new double[0][], fitSeconds, evaluateSeconds, Map.of());
+                new double[0][], fitSeconds, evaluateSeconds, Map.of(), null);
     }
 
     public boolean succeeded() {

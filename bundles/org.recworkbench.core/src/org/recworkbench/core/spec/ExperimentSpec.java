@@ -65,6 +65,13 @@ public record ExperimentSpec(String name, Long seed, DatasetSpec dataset, List<F
             if (algorithms.get(i).id() == null || algorithms.get(i).id().isBlank()) {
                 throw new InvalidSpecException("algorithms[" + i + "].id", "is required");
             }
+            if (algorithms.get(i).search() != null) {
+                algorithms.get(i).search().validate("algorithms[" + i + "].search");
+                if (split.validation() == null) {
+                    throw new InvalidSpecException("algorithms[" + i + "].search", "searches on the validation part: "
+                            + "add split.validation (e.g. {method: user-holdout, options: {test-fraction: 0.1}})");
+                }
+            }
         }
         if (split.validation() != null && split.validation().validation() != null) {
             throw new InvalidSpecException("split.validation.validation", "a validation split has no validation "

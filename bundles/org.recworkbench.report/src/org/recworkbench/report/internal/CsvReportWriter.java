@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.osgi.service.component.annotations.Component;
 import org.recworkbench.core.result.AlgorithmResult;
 import org.recworkbench.core.result.ExperimentResult;
+import org.recworkbench.core.result.SearchLog;
 import org.recworkbench.report.AtomicFiles;
 import org.recworkbench.report.ReportWriter;
 
@@ -74,8 +75,31 @@ public class CsvReportWriter implements ReportWriter {
                 }
             }
         });
+        List<Path> written = new ArrayList<>(List.of(aggregate, perUser));
+        if (result.algorithms().stream().anyMatch(a -> a.search() != null)) {
+            // every trial of every hyper-parameter search, the chosen one marked
+            written.add(AtomicFiles.write(folder.resolve("search.csv"), out -> {
+                try (CSVWriter csv = new CSVWriter(out, ',', ICSVWriter.DEFAULT_QUOTE_CHARACTER,
+                        ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n")) {
+                    csv.writeNext(new String[] {"algorithm", "trial", "method", "metric", "value", "chosen", "params",
+                        "failure"}, false);
+                    for (AlgorithmResult a : result.algorithms()) {
+                        if (a.search() == null) {
+                            continue;
+                        }
+                        int t = 0;
+                        for (SearchLog.Trial trial : a.search().trials()) {
+                            csv.writeNext(new String[] {a.label(), Integer.toString(++t), a.search().method(),
+                                a.search().metric(), number(trial.value()),
+                                Boolean.toString(trial.params().equals(a.search().chosen())),
+                                trial.params().toString(), trial.failure() == null ? "" : trial.failure()}, false);
+                        }
+                    }
+                }
+            }));
+        }
         if (result.validationSize() == 0) {
-            return List.of(aggregate, perUser);
+            return written;
         }
         // the validation part's aggregates, same columns as results.csv's metrics
         Path validation = AtomicFiles.write(folder.resolve("validation.csv"), out -> {
@@ -94,7 +118,8 @@ public class CsvReportWriter implements ReportWriter {
                 }
             }
         });
-        return List.of(aggregate, perUser, validation);
+        written.add(validation);
+        return written;
     }
 
     static String number(double v) {

@@ -72,6 +72,22 @@ public class JsonReportWriter implements ReportWriter {
             for (Map.Entry<String, Double> e : a.aggregates().entrySet()) {
                 putNumber(aggregates, e.getKey(), e.getValue());
             }
+            if (a.search() != null) {
+                ObjectNode search = node.putObject("search");
+                search.put("method", a.search().method());
+                search.put("metric", a.search().metric());
+                search.put("higherIsBetter", a.search().higherIsBetter());
+                search.set("chosen", mapper.valueToTree(a.search().chosen()));
+                ArrayNode trials = search.putArray("trials");
+                for (var trial : a.search().trials()) {
+                    ObjectNode t = trials.addObject();
+                    t.set("params", mapper.valueToTree(trial.params()));
+                    putNumber(t, "value", trial.value());
+                    if (trial.failure() != null) {
+                        t.put("failure", trial.failure());
+                    }
+                }
+            }
             if (!a.validation().isEmpty()) {
                 ObjectNode validation = node.putObject("validation");
                 for (Map.Entry<String, Double> e : a.validation().entrySet()) {
