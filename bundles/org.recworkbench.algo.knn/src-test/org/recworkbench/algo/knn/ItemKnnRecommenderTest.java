@@ -59,7 +59,8 @@ class ItemKnnRecommenderTest {
     }
 
     private static SparseMatrix itemNeighbours(Map<String, Object> values) {
-        return Similarity.neighbours(TRAIN, params(values), true, ProgressMonitor.NONE);
+        Parameters p = params(values);
+        return Similarity.neighbours(TRAIN, p, true, p.getInt("neighbors"), ProgressMonitor.NONE);
     }
 
     @Test

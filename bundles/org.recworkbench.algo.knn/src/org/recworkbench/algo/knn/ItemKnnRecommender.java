@@ -37,22 +37,23 @@ public class ItemKnnRecommender implements Recommender {
 
     @Override
     public Model fit(TrainingContext context, Interactions train, Parameters params) {
-        SparseMatrix candidates = Similarity.neighbours(train, params, true, context.monitor());
         int k = params.getInt("neighbors");
+        SparseMatrix neighbours = Similarity.neighbours(train, params, true, k, context.monitor());
         boolean binary = "binary".equals(params.getString("feedback"));
-        return new ItemKnnModel(new ItemItemModel(train.userItems(), Similarity.strongest(candidates, k), binary),
-                candidates, k, train.userItems(), Baselines.fit(train));
+        return new ItemKnnModel(new ItemItemModel(train.userItems(), neighbours, binary),
+                Similarity.lazyCandidates(train, params, true), k, train.userItems(), Baselines.fit(train));
     }
 
     /** Ranks through the item–item model; predicts ratings from the neighbours the user rated. */
     static final class ItemKnnModel implements Model {
         private final ItemItemModel ranking;
-        private final SparseMatrix candidates;
+        private final java.util.function.Supplier<SparseMatrix> candidates;
         private final int k;
         private final SparseMatrix userItems;
         private final Baselines baselines;
 
-        ItemKnnModel(ItemItemModel ranking, SparseMatrix candidates, int k, SparseMatrix userItems,
+        ItemKnnModel(ItemItemModel ranking, java.util.function.Supplier<SparseMatrix> candidates, int k,
+                SparseMatrix userItems,
                 Baselines baselines) {
             this.ranking = ranking;
             this.candidates = candidates;
@@ -88,7 +89,7 @@ public class ItemKnnRecommender implements Recommender {
         @Override
         public float predict(int user, int item) {
             float base = baselines.predict(user, item);
-            double offset = Similarity.weightedOffset(candidates, item, userItems.columns(), userItems.values(),
+            double offset = Similarity.weightedOffset(candidates.get(), item, userItems.columns(), userItems.values(),
                     userItems.rowStart(user), userItems.rowEnd(user), k, j -> baselines.predict(user, j));
             return Double.isNaN(offset) ? base : (float) (base + offset);
         }

@@ -39,10 +39,11 @@ final class Similarity {
     }
 
     /**
-     * The {@code candidates} most similar items ({@code items = true}) or users of each: CSR source →
-     * (neighbour, similarity); {@link #strongest} cuts them to the {@code neighbors} used for ranking.
+     * The {@code keep} most similar items ({@code items = true}) or users of each: CSR source →
+     * (neighbour, similarity).
      */
-    static SparseMatrix neighbours(Interactions train, Parameters p, boolean items, ProgressMonitor monitor) {
+    static SparseMatrix neighbours(Interactions train, Parameters p, boolean items, int keep,
+            ProgressMonitor monitor) {
         String kind = p.getString("similarity");
         boolean values = "values".equals(p.getString("feedback")) || !kind.equals("cosine") && !kind.equals("jaccard");
         String centring = switch (kind) {
@@ -72,34 +73,35 @@ final class Similarity {
                 return denominator == 0 ? Double.NaN : keep(acc / denominator * shrink(co, shrinkage), min);
             };
         }
-        int keep = Math.max(p.getInt("neighbors"), p.getInt("candidates"));
         return Neighbourhoods.topK(out, outWeights, in, inWeights, keep, finish, monitor,
                 (items ? "item" : "user") + "-knn similarities");
     }
 
-    /** Each row cut to its k largest values (ties by lower column), rows kept sorted by column. */
-    static SparseMatrix strongest(SparseMatrix m, int k) {
-        int rows = m.rows();
-        int[] r = new int[Math.min(m.columns().length, rows * (long) k > Integer.MAX_VALUE ? Integer.MAX_VALUE
-                : rows * k)];
-        int[] c = new int[r.length];
-        float[] v = new float[r.length];
-        int n = 0;
-        int[] order = new int[k];
-        float[] best = new float[k];
-        for (int row = 0; row < rows; row++) {
-            int start = m.rowStart(row);
-            int len = m.rowLength(row);
-            int kept = org.recworkbench.api.algo.TopK.select(m.values(), start, len, Math.min(k, len), order, best);
-            for (int x = 0; x < kept; x++) {
-                r[n] = row;
-                c[n] = m.columns()[start + order[x]];
-                v[n] = best[x];
-                n++;
+    /**
+     * The rating-prediction candidates ({@code candidates} per row, at least {@code neighbors}), computed on
+     * first use: ranking needs only the k nearest, so a top-N run never pays for the larger pool.
+     */
+    static java.util.function.Supplier<SparseMatrix> lazyCandidates(Interactions train, Parameters p,
+            boolean items) {
+        int keep = Math.max(p.getInt("neighbors"), p.getInt("candidates"));
+        return new java.util.function.Supplier<>() {
+            private volatile SparseMatrix pool;
+
+            @Override
+            public SparseMatrix get() {
+                SparseMatrix m = pool;
+                if (m == null) {
+                    synchronized (this) {
+                        m = pool;
+                        if (m == null) {
+                            m = neighbours(train, p, items, keep, ProgressMonitor.NONE);
+                            pool = m;
+                        }
+                    }
+                }
+                return m;
             }
-        }
-        return SparseMatrix.fromCoordinates(rows, m.cols(), java.util.Arrays.copyOf(r, n),
-                java.util.Arrays.copyOf(c, n), java.util.Arrays.copyOf(v, n));
+        };
     }
 
     /**

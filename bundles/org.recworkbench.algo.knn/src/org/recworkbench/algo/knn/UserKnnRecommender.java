@@ -35,22 +35,23 @@ public class UserKnnRecommender implements Recommender {
 
     @Override
     public Model fit(TrainingContext context, Interactions train, Parameters params) {
-        SparseMatrix candidates = Similarity.neighbours(train, params, false, context.monitor());
         int k = params.getInt("neighbors");
-        return new UserKnnModel(Similarity.strongest(candidates, k), candidates, k, train.userItems(),
+        return new UserKnnModel(Similarity.neighbours(train, params, false, k, context.monitor()),
+                Similarity.lazyCandidates(train, params, false), k, train.userItems(),
                 train.itemUsers(), "binary".equals(params.getString("feedback")), Baselines.fit(train));
     }
 
     static final class UserKnnModel implements Model {
         private final SparseMatrix neighbours;
-        private final SparseMatrix candidates;
+        private final java.util.function.Supplier<SparseMatrix> candidates;
         private final int k;
         private final SparseMatrix userItems;
         private final SparseMatrix itemUsers;
         private final boolean binary;
         private final Baselines baselines;
 
-        UserKnnModel(SparseMatrix neighbours, SparseMatrix candidates, int k, SparseMatrix userItems,
+        UserKnnModel(SparseMatrix neighbours, java.util.function.Supplier<SparseMatrix> candidates, int k,
+                SparseMatrix userItems,
                 SparseMatrix itemUsers, boolean binary, Baselines baselines) {
             this.neighbours = neighbours;
             this.candidates = candidates;
@@ -100,7 +101,7 @@ public class UserKnnRecommender implements Recommender {
         @Override
         public float predict(int user, int item) {
             float base = baselines.predict(user, item);
-            double offset = Similarity.weightedOffset(candidates, user, itemUsers.columns(), itemUsers.values(),
+            double offset = Similarity.weightedOffset(candidates.get(), user, itemUsers.columns(), itemUsers.values(),
                     itemUsers.rowStart(item), itemUsers.rowEnd(item), k, v -> baselines.predict(v, item));
             return Double.isNaN(offset) ? base : (float) (base + offset);
         }
