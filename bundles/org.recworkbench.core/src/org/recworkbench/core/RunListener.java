@@ -28,4 +28,12 @@ public interface RunListener {
 
     record AlgorithmFinished(AlgorithmResult result) implements RunEvent {
     }
+
+    /**
+     * The final model of an algorithm, fit with these parameters (after any search), before it is evaluated:
+     * listeners may save it ({@link org.recworkbench.core.ModelFiles}); they must not keep it past the run.
+     */
+    record ModelFitted(String label, String recommenderId, java.util.Map<String, Object> params,
+            org.recworkbench.api.algo.Model model) implements RunEvent {
+    }
 }

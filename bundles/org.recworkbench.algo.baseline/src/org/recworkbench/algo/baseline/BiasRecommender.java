@@ -6,6 +6,8 @@ import org.recworkbench.algo.support.Baselines;
 import org.recworkbench.api.ParameterDescriptor;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.algo.Model;
+import org.recworkbench.api.algo.ModelReader;
+import org.recworkbench.api.algo.PersistentModel;
 import org.recworkbench.api.algo.Recommender;
 import org.recworkbench.api.algo.RecommenderDescriptor;
 import org.recworkbench.api.algo.TrainingContext;
@@ -17,7 +19,7 @@ import org.recworkbench.api.data.Interactions;
  * For top-N ranking the score is the prediction, so within a user items rank by their bias.
  */
 @Component(service = Recommender.class)
-public class BiasRecommender implements Recommender {
+public class BiasRecommender implements Recommender, ModelReader {
 
     private static final RecommenderDescriptor DESCRIPTOR = new RecommenderDescriptor("bias", "Bias", "baseline",
             "Damped user and item biases around the global mean (rating prediction; global, item and user means "
@@ -44,8 +46,36 @@ public class BiasRecommender implements Recommender {
         return new BiasModel(b.mean(), b.userBias(), b.itemBias());
     }
 
+    @Override
+    public Model read(java.io.DataInputStream in, org.recworkbench.api.compute.ComputeBackend backend)
+            throws java.io.IOException {
+        float mean = in.readFloat();
+        float[] userBias = new float[in.readInt()];
+        for (int u = 0; u < userBias.length; u++) {
+            userBias[u] = in.readFloat();
+        }
+        float[] itemBias = new float[in.readInt()];
+        for (int i = 0; i < itemBias.length; i++) {
+            itemBias[i] = in.readFloat();
+        }
+        return new BiasModel(mean, userBias, itemBias);
+    }
+
     /** μ + b_u + b_i. */
-    record BiasModel(float mean, float[] userBias, float[] itemBias) implements Model {
+    record BiasModel(float mean, float[] userBias, float[] itemBias) implements PersistentModel {
+        @Override
+        public void write(java.io.DataOutputStream out) throws java.io.IOException {
+            out.writeFloat(mean);
+            out.writeInt(userBias.length);
+            for (float b : userBias) {
+                out.writeFloat(b);
+            }
+            out.writeInt(itemBias.length);
+            for (float b : itemBias) {
+                out.writeFloat(b);
+            }
+        }
+
         @Override
         public int numUsers() {
             return userBias.length;

@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Component;
 import org.recworkbench.api.ParameterDescriptor;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.algo.Model;
+import org.recworkbench.api.algo.ModelReader;
 import org.recworkbench.api.algo.Recommender;
 import org.recworkbench.api.algo.RecommenderDescriptor;
 import org.recworkbench.api.algo.TrainingContext;
@@ -21,7 +22,7 @@ import org.recworkbench.api.data.SparseMatrix;
  * so the result does not depend on the thread count.
  */
 @Component(service = Recommender.class)
-public class AlsRecommender implements Recommender {
+public class AlsRecommender implements Recommender, ModelReader {
 
     private static final RecommenderDescriptor DESCRIPTOR = new RecommenderDescriptor("als", "ALS (explicit)", "mf",
             "Alternating least squares on the ratings with weighted-lambda regularization and biases",
@@ -117,5 +118,11 @@ public class AlsRecommender implements Recommender {
             }
             b[r] = (float) rhs[d];
         });
+    }
+
+    @Override
+    public Model read(java.io.DataInputStream in, org.recworkbench.api.compute.ComputeBackend backend)
+            throws java.io.IOException {
+        return FactorModel.read(in, backend);
     }
 }

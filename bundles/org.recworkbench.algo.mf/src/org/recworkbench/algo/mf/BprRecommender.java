@@ -8,6 +8,7 @@ import org.recworkbench.api.ParameterDescriptor;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.RecommenderBuildException;
 import org.recworkbench.api.algo.Model;
+import org.recworkbench.api.algo.ModelReader;
 import org.recworkbench.api.algo.Recommender;
 import org.recworkbench.api.algo.RecommenderDescriptor;
 import org.recworkbench.api.algo.TrainingContext;
@@ -22,7 +23,7 @@ import org.recworkbench.api.data.SparseMatrix;
  * implicit library: 64 factors, 100 epochs, learning rate 0.01, λ = 0.01.
  */
 @Component(service = Recommender.class)
-public class BprRecommender implements Recommender {
+public class BprRecommender implements Recommender, ModelReader {
 
     private static final RecommenderDescriptor DESCRIPTOR = new RecommenderDescriptor("bpr", "BPR-MF", "mf",
             "Matrix factorization trained on pairwise preferences by Bayesian personalized ranking (top-N)",
@@ -97,5 +98,11 @@ public class BprRecommender implements Recommender {
         }
         context.monitor().done();
         return new FactorModel(0f, null, bi, p, q, d, false, context.backend());
+    }
+
+    @Override
+    public Model read(java.io.DataInputStream in, org.recworkbench.api.compute.ComputeBackend backend)
+            throws java.io.IOException {
+        return FactorModel.read(in, backend);
     }
 }

@@ -1,6 +1,9 @@
 package org.recworkbench.algo.mf;
 
-import org.recworkbench.api.algo.Model;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import org.recworkbench.api.algo.PersistentModel;
 import org.recworkbench.api.compute.ComputeBackend;
 
 /**
@@ -8,7 +11,7 @@ import org.recworkbench.api.compute.ComputeBackend;
  * {@code d}. Full-ranking scores for a block of users are one product of their factor rows with Q transposed on
  * the compute backend, into the caller's buffer, plus the biases.
  */
-public final class FactorModel implements Model {
+public final class FactorModel implements PersistentModel {
     private final float mean;
     private final float[] userBias;
     private final float[] itemBias;
@@ -80,6 +83,56 @@ public final class FactorModel implements Model {
     @Override
     public boolean predictsRatings() {
         return ratings;
+    }
+
+    @Override
+    public void write(DataOutputStream out) throws IOException {
+        out.writeInt(d);
+        out.writeInt(numUsers);
+        out.writeInt(numItems);
+        out.writeFloat(mean);
+        out.writeBoolean(ratings);
+        writeFloats(out, userBias);
+        writeFloats(out, itemBias);
+        writeFloats(out, userFactors);
+        writeFloats(out, itemFactors);
+    }
+
+    /** Reads what {@link #write} wrote; the model scores with {@code backend}. */
+    public static FactorModel read(DataInputStream in, ComputeBackend backend) throws IOException {
+        int d = in.readInt();
+        int users = in.readInt();
+        int items = in.readInt();
+        if (d < 1 || users < 0 || items < 0) {
+            throw new IOException("not a factor model: " + d + " dimensions, " + users + " users, " + items
+                    + " items");
+        }
+        float mean = in.readFloat();
+        boolean ratings = in.readBoolean();
+        float[] userBias = readFloats(in, users);
+        float[] itemBias = readFloats(in, items);
+        float[] userFactors = readFloats(in, users * d);
+        float[] itemFactors = readFloats(in, items * d);
+        return new FactorModel(mean, userBias, itemBias, userFactors, itemFactors, d, ratings, backend);
+    }
+
+    private static void writeFloats(DataOutputStream out, float[] v) throws IOException {
+        out.writeInt(v.length);
+        for (float x : v) {
+            out.writeFloat(x);
+        }
+    }
+
+    private static float[] readFloats(DataInputStream in, int expected) throws IOException {
+        int n = in.readInt();
+        if (n != expected) {
+            throw new IOException("expected " + expected + " values, the file says " + n);
+        }
+        float[] v = new float[n];
+        for (int k = 0; k < n; k++) {
+            v[k] = in.readFloat();
+        }
+        return v;
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Component;
 import org.recworkbench.api.ParameterDescriptor;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.algo.Model;
+import org.recworkbench.api.algo.ModelReader;
 import org.recworkbench.api.algo.Recommender;
 import org.recworkbench.api.algo.RecommenderDescriptor;
 import org.recworkbench.api.algo.TrainingContext;
@@ -19,7 +20,7 @@ import org.recworkbench.api.data.Interactions;
  * seed gives the same model on every machine.
  */
 @Component(service = Recommender.class)
-public class FunkSvdRecommender implements Recommender {
+public class FunkSvdRecommender implements Recommender, ModelReader {
 
     static final List<ParameterDescriptor> SGD_PARAMETERS = List.of(
             ParameterDescriptor.ofInt("factors", 100, 1, 4096, "latent dimensions"),
@@ -87,5 +88,11 @@ public class FunkSvdRecommender implements Recommender {
             s += v;
         }
         return train.size() == 0 ? 0f : (float) (s / train.size());
+    }
+
+    @Override
+    public Model read(java.io.DataInputStream in, org.recworkbench.api.compute.ComputeBackend backend)
+            throws java.io.IOException {
+        return FactorModel.read(in, backend);
     }
 }

@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Component;
 import org.recworkbench.api.ParameterDescriptor;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.algo.Model;
+import org.recworkbench.api.algo.ModelReader;
 import org.recworkbench.api.algo.Recommender;
 import org.recworkbench.api.algo.RecommenderDescriptor;
 import org.recworkbench.api.algo.TrainingContext;
@@ -25,7 +26,7 @@ import org.recworkbench.api.data.SparseMatrix;
  * dataset, it scales with the confidences.
  */
 @Component(service = Recommender.class)
-public class ImplicitAlsRecommender implements Recommender {
+public class ImplicitAlsRecommender implements Recommender, ModelReader {
 
     private static final RecommenderDescriptor DESCRIPTOR = new RecommenderDescriptor("implicit-als",
             "Implicit ALS (iALS)", "mf",
@@ -293,5 +294,11 @@ public class ImplicitAlsRecommender implements Recommender {
             out[i] = (float) lambda * v[i];
         }
         combine(yty, v, d, d, out);
+    }
+
+    @Override
+    public Model read(java.io.DataInputStream in, org.recworkbench.api.compute.ComputeBackend backend)
+            throws java.io.IOException {
+        return FactorModel.read(in, backend);
     }
 }

@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Component;
 import org.recworkbench.api.ParameterDescriptor;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.algo.Model;
+import org.recworkbench.api.algo.ModelReader;
 import org.recworkbench.api.algo.Recommender;
 import org.recworkbench.api.algo.RecommenderDescriptor;
 import org.recworkbench.api.algo.TrainingContext;
@@ -21,7 +22,7 @@ import org.recworkbench.api.data.SparseMatrix;
  * user's start). Defaults as in Surprise's SVDpp: 20 factors, 20 epochs, γ = 0.007, λ = 0.02.
  */
 @Component(service = Recommender.class)
-public class SvdPlusPlusRecommender implements Recommender {
+public class SvdPlusPlusRecommender implements Recommender, ModelReader {
 
     private static final RecommenderDescriptor DESCRIPTOR = new RecommenderDescriptor("svd++", "SVD++", "mf",
             "Biased MF with implicit feedback from the set of rated items (rating prediction)",
@@ -138,5 +139,11 @@ public class SvdPlusPlusRecommender implements Recommender {
         for (int f = 0; f < d; f++) {
             z[f] *= norm;
         }
+    }
+
+    @Override
+    public Model read(java.io.DataInputStream in, org.recworkbench.api.compute.ComputeBackend backend)
+            throws java.io.IOException {
+        return FactorModel.read(in, backend);
     }
 }

@@ -25,6 +25,7 @@ import org.recworkbench.api.interactive.Policy;
 import org.recworkbench.api.metrics.MetricSet;
 import org.recworkbench.core.DatasetStatistics;
 import org.recworkbench.core.ExperimentRunner;
+import org.recworkbench.core.ModelFiles;
 import org.recworkbench.core.PluginRegistry;
 import org.recworkbench.core.RunListener;
 import org.recworkbench.core.result.ExperimentResult;
@@ -105,6 +106,10 @@ final class Recwb implements Runnable {
         @Option(names = "--threads", description = "override the number of worker threads")
         Integer threads;
 
+        @Option(names = "--save-models", description = "also save every trained model that can be saved to "
+                + "<output>/models/<label>.model (reload with the engine's ModelFiles)")
+        boolean saveModels;
+
         RunCommand(Services services, PrintStream out, PrintStream err) {
             this.services = services;
             this.out = out;
@@ -135,6 +140,13 @@ final class Recwb implements Runnable {
             ExperimentResult result;
             try {
                 result = services.runner().run(s, event -> {
+                    if (saveModels && event instanceof RunListener.ModelFitted m) {
+                        Path file = folder.resolve("models").resolve(m.label().replaceAll("[^A-Za-z0-9._+-]", "_")
+                                + ".model");
+                        if (!ModelFiles.write(file, m.recommenderId(), m.params(), m.model())) {
+                            err.println("  " + m.label() + ": this algorithm's models cannot be saved yet");
+                        }
+                    }
                     if (event instanceof RunListener.AlgorithmFinished f && !f.result().succeeded()) {
                         err.println("  " + f.result().label() + " " + f.result().status() + ": "
                                 + f.result().failure());

@@ -168,6 +168,7 @@ public class DefaultExperimentRunner implements ExperimentRunner {
             long t0 = System.nanoTime();
             Model model = p.recommender().fit(training, fitOn, params);
             fitSeconds = (System.nanoTime() - t0) / 1e9;
+            listener.onEvent(new RunListener.ModelFitted(label, p.spec().id(), params.asMap(), model));
             if (!registry.isRegistered(p.recommender())) {
                 throw new PluginRemovedException("plugin of '" + label + "' was uninstalled during the run");
             }

@@ -1,0 +1,70 @@
+package org.recworkbench.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.recworkbench.api.ProgressMonitor;
+import org.recworkbench.api.RecWorkbenchException;
+import org.recworkbench.api.algo.Model;
+import org.recworkbench.core.ExperimentRunner;
+import org.recworkbench.core.ModelFiles;
+import org.recworkbench.core.PluginRegistry;
+import org.recworkbench.core.RunListener;
+import org.recworkbench.core.spec.AlgorithmSpec;
+import org.recworkbench.core.spec.ExperimentSpec;
+
+/** Models saved during a run and read back through the installed plugins score exactly as before. */
+class ModelFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void savedModelsScoreIdenticallyAfterLoading() {
+        ExperimentRunner runner = Services.await(ExperimentRunner.class);
+        PluginRegistry registry = Services.await(PluginRegistry.class);
+        List<String> ids = List.of("bias", "funk-svd", "svd++", "als", "implicit-als", "bpr");
+        ExperimentSpec spec = Specs.synthetic(300, 200, 6000, 2, ids.stream().map(id -> new AlgorithmSpec(id, null,
+                id.equals("bpr") ? Map.of("epochs", 5) : Map.of())).toArray(AlgorithmSpec[]::new));
+        Map<String, Model> fitted = new HashMap<>();
+        runner.run(spec, event -> {
+            if (event instanceof RunListener.ModelFitted m) {
+                fitted.put(m.label(), m.model());
+                assertTrue(ModelFiles.write(dir.resolve(m.label() + ".model"), m.recommenderId(), m.params(),
+                        m.model()), m.label());
+            }
+        }, ProgressMonitor.NONE);
+        int[] users = {0, 1, 7};
+        for (String id : ids) {
+            Model before = fitted.get(id);
+            ModelFiles.Loaded loaded = ModelFiles.read(dir.resolve(id + ".model"), registry,
+                    registry.backends().get(0));
+            assertEquals(id, loaded.recommenderId());
+            float[] a = new float[users.length * before.numItems()];
+            float[] b = new float[a.length];
+            before.scoreAll(users, a);
+            loaded.model().scoreAll(users, b);
+            assertArrayEquals(a, b, id);
+        }
+        assertFalse(Files.exists(dir.resolve("bias.model.partial")));
+    }
+
+    @Test
+    void aFileThatIsNotAModelIsRefused() throws Exception {
+        Path junk = Files.writeString(dir.resolve("junk.model"), "hello");
+        PluginRegistry registry = Services.await(PluginRegistry.class);
+        RecWorkbenchException e = assertThrows(RecWorkbenchException.class,
+                () -> ModelFiles.read(junk, registry, registry.backends().get(0)));
+        assertTrue(e.getMessage().contains("not a saved RecWorkbench model"), e.getMessage());
+    }
+}
