@@ -33,7 +33,8 @@ class ModelFilesTest {
     void savedModelsScoreIdenticallyAfterLoading() {
         ExperimentRunner runner = Services.await(ExperimentRunner.class);
         PluginRegistry registry = Services.await(PluginRegistry.class);
-        List<String> ids = List.of("bias", "funk-svd", "svd++", "als", "implicit-als", "bpr");
+        List<String> ids = List.of("bias", "funk-svd", "svd++", "als", "implicit-als", "bpr", "item-knn", "user-knn",
+                "rp3beta");
         ExperimentSpec spec = Specs.synthetic(300, 200, 6000, 2, ids.stream().map(id -> new AlgorithmSpec(id, null,
                 id.equals("bpr") ? Map.of("epochs", 5) : Map.of())).toArray(AlgorithmSpec[]::new));
         Map<String, Model> fitted = new HashMap<>();
@@ -55,6 +56,9 @@ class ModelFilesTest {
             before.scoreAll(users, a);
             loaded.model().scoreAll(users, b);
             assertArrayEquals(a, b, id);
+            if (before.predictsRatings()) {
+                assertEquals(before.predict(3, 5), loaded.model().predict(3, 5), 1e-6, id);
+            }
         }
         assertFalse(Files.exists(dir.resolve("bias.model.partial")));
     }

@@ -3,8 +3,11 @@ package org.recworkbench.algo.knn;
 import org.osgi.service.component.annotations.Component;
 import org.recworkbench.algo.support.Baselines;
 import org.recworkbench.algo.support.ItemItemModel;
+import org.recworkbench.algo.support.Persistence;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.algo.Model;
+import org.recworkbench.api.algo.ModelReader;
+import org.recworkbench.api.algo.PersistentModel;
 import org.recworkbench.api.algo.Recommender;
 import org.recworkbench.api.algo.RecommenderDescriptor;
 import org.recworkbench.api.algo.TrainingContext;
@@ -20,7 +23,7 @@ import org.recworkbench.api.data.SparseMatrix;
  * back to the baseline when u rated none of them.
  */
 @Component(service = Recommender.class)
-public class ItemKnnRecommender implements Recommender {
+public class ItemKnnRecommender implements Recommender, ModelReader {
 
     private static final RecommenderDescriptor DESCRIPTOR = new RecommenderDescriptor("item-knn", "ItemKNN", "knn",
             "Item-based k-nearest neighbours: cosine, adjusted cosine, Pearson or Jaccard; shrinkage; TF-IDF/BM25 "
@@ -41,20 +44,32 @@ public class ItemKnnRecommender implements Recommender {
         SparseMatrix neighbours = Similarity.neighbours(train, params, true, k, context.monitor());
         boolean binary = "binary".equals(params.getString("feedback"));
         return new ItemKnnModel(new ItemItemModel(train.userItems(), neighbours, binary),
-                Similarity.lazyCandidates(train, params, true), k, train.userItems(), Baselines.fit(train));
+                Similarity.lazyCandidates(train, params, true), k, train.userItems(), Baselines.fit(train), params);
+    }
+
+    @Override
+    public Model read(java.io.DataInputStream in, org.recworkbench.api.compute.ComputeBackend backend)
+            throws java.io.IOException {
+        Parameters params = Persistence.readParameters(in, DESCRIPTOR.parameters());
+        ItemItemModel ranking = ItemItemModel.read(in);
+        Baselines baselines = Persistence.readBaselines(in);
+        // the rating-prediction pool is recomputed on first use from the saved user histories
+        return new ItemKnnModel(ranking, Similarity.lazyCandidates(Persistence.interactions(ranking.userItems()),
+                params, true), params.getInt("neighbors"), ranking.userItems(), baselines, params);
     }
 
     /** Ranks through the item–item model; predicts ratings from the neighbours the user rated. */
-    static final class ItemKnnModel implements Model {
+    static final class ItemKnnModel implements PersistentModel {
         private final ItemItemModel ranking;
         private final java.util.function.Supplier<SparseMatrix> candidates;
         private final int k;
         private final SparseMatrix userItems;
         private final Baselines baselines;
+        private final Parameters params;
 
         ItemKnnModel(ItemItemModel ranking, java.util.function.Supplier<SparseMatrix> candidates, int k,
-                SparseMatrix userItems,
-                Baselines baselines) {
+                SparseMatrix userItems, Baselines baselines, Parameters params) {
+            this.params = params;
             this.ranking = ranking;
             this.candidates = candidates;
             this.k = k;
@@ -64,6 +79,13 @@ public class ItemKnnRecommender implements Recommender {
 
         SparseMatrix neighbours() {
             return ranking.weights();
+        }
+
+        @Override
+        public void write(java.io.DataOutputStream out) throws java.io.IOException {
+            Persistence.write(out, params);
+            ranking.write(out);
+            Persistence.write(out, baselines);
         }
 
         @Override

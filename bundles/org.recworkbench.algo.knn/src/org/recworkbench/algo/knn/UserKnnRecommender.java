@@ -3,8 +3,11 @@ package org.recworkbench.algo.knn;
 import java.util.Arrays;
 import org.osgi.service.component.annotations.Component;
 import org.recworkbench.algo.support.Baselines;
+import org.recworkbench.algo.support.Persistence;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.algo.Model;
+import org.recworkbench.api.algo.ModelReader;
+import org.recworkbench.api.algo.PersistentModel;
 import org.recworkbench.api.algo.Recommender;
 import org.recworkbench.api.algo.RecommenderDescriptor;
 import org.recworkbench.api.algo.TrainingContext;
@@ -19,7 +22,7 @@ import org.recworkbench.api.data.SparseMatrix;
  * {@code candidates} most similar users), the baseline alone when none of them rated i.
  */
 @Component(service = Recommender.class)
-public class UserKnnRecommender implements Recommender {
+public class UserKnnRecommender implements Recommender, ModelReader {
 
     private static final RecommenderDescriptor DESCRIPTOR = new RecommenderDescriptor("user-knn", "UserKNN", "knn",
             "User-based k-nearest neighbours: cosine, adjusted cosine, Pearson or Jaccard; shrinkage; TF-IDF/BM25 "
@@ -38,10 +41,24 @@ public class UserKnnRecommender implements Recommender {
         int k = params.getInt("neighbors");
         return new UserKnnModel(Similarity.neighbours(train, params, false, k, context.monitor()),
                 Similarity.lazyCandidates(train, params, false), k, train.userItems(),
-                train.itemUsers(), "binary".equals(params.getString("feedback")), Baselines.fit(train));
+                train.itemUsers(), "binary".equals(params.getString("feedback")), Baselines.fit(train), params);
     }
 
-    static final class UserKnnModel implements Model {
+    @Override
+    public Model read(java.io.DataInputStream in, org.recworkbench.api.compute.ComputeBackend backend)
+            throws java.io.IOException {
+        Parameters params = Persistence.readParameters(in, DESCRIPTOR.parameters());
+        SparseMatrix neighbours = Persistence.readMatrix(in);
+        SparseMatrix userItems = Persistence.readMatrix(in);
+        Baselines baselines = Persistence.readBaselines(in);
+        Interactions train = Persistence.interactions(userItems);
+        // the rating-prediction pool is recomputed on first use from the saved user histories
+        return new UserKnnModel(neighbours, Similarity.lazyCandidates(train, params, false),
+                params.getInt("neighbors"), userItems, train.itemUsers(), "binary".equals(params.getString("feedback")),
+                baselines, params);
+    }
+
+    static final class UserKnnModel implements PersistentModel {
         private final SparseMatrix neighbours;
         private final java.util.function.Supplier<SparseMatrix> candidates;
         private final int k;
@@ -49,10 +66,12 @@ public class UserKnnRecommender implements Recommender {
         private final SparseMatrix itemUsers;
         private final boolean binary;
         private final Baselines baselines;
+        private final Parameters params;
 
         UserKnnModel(SparseMatrix neighbours, java.util.function.Supplier<SparseMatrix> candidates, int k,
                 SparseMatrix userItems,
-                SparseMatrix itemUsers, boolean binary, Baselines baselines) {
+                SparseMatrix itemUsers, boolean binary, Baselines baselines, Parameters params) {
+            this.params = params;
             this.neighbours = neighbours;
             this.candidates = candidates;
             this.k = k;
@@ -64,6 +83,14 @@ public class UserKnnRecommender implements Recommender {
 
         SparseMatrix neighbours() {
             return neighbours;
+        }
+
+        @Override
+        public void write(java.io.DataOutputStream out) throws java.io.IOException {
+            Persistence.write(out, params);
+            Persistence.write(out, neighbours);
+            Persistence.write(out, userItems);
+            Persistence.write(out, baselines);
         }
 
         @Override

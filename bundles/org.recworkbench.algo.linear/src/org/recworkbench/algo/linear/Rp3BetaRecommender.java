@@ -7,6 +7,7 @@ import org.recworkbench.algo.support.Neighbourhoods;
 import org.recworkbench.api.ParameterDescriptor;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.algo.Model;
+import org.recworkbench.api.algo.ModelReader;
 import org.recworkbench.api.algo.Recommender;
 import org.recworkbench.api.algo.RecommenderDescriptor;
 import org.recworkbench.api.algo.TrainingContext;
@@ -22,7 +23,7 @@ import org.recworkbench.api.data.SparseMatrix;
  * implementation: α = 1, β = 0.6, 100 neighbours.
  */
 @Component(service = Recommender.class)
-public class Rp3BetaRecommender implements Recommender {
+public class Rp3BetaRecommender implements Recommender, ModelReader {
 
     private static final RecommenderDescriptor DESCRIPTOR = new RecommenderDescriptor("rp3beta", "RP3beta", "graph",
             "Two-step random walk item-user-item with popularity penalty (top-N)",
@@ -62,5 +63,11 @@ public class Rp3BetaRecommender implements Recommender {
         SparseMatrix w = Neighbourhoods.topK(byItem, itemToUser, byUser, userToItem, params.getInt("neighbors"),
                 (i, j, acc, co) -> acc / penalty[j], context.monitor(), "rp3beta walk");
         return new ItemItemModel(byUser, w, true);
+    }
+
+    @Override
+    public Model read(java.io.DataInputStream in, org.recworkbench.api.compute.ComputeBackend backend)
+            throws java.io.IOException {
+        return ItemItemModel.read(in);
     }
 }

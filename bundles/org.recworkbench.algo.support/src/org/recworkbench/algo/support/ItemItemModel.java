@@ -1,14 +1,14 @@
 package org.recworkbench.algo.support;
 
 import java.util.Arrays;
-import org.recworkbench.api.algo.Model;
+import org.recworkbench.api.algo.PersistentModel;
 import org.recworkbench.api.data.SparseMatrix;
 
 /**
  * Scores with a sparse item–item weight matrix W: {@code score(u, j) = Σ_{i ∈ items(u)} x_ui · W[i][j]}, where
  * {@code x_ui} is 1 (binary) or the interaction value. Item-kNN, RP3beta and SLIM all score this way.
  */
-public final class ItemItemModel implements Model {
+public final class ItemItemModel implements PersistentModel {
     private final SparseMatrix userItems;
     private final SparseMatrix weights;
     private final boolean binary;
@@ -32,6 +32,29 @@ public final class ItemItemModel implements Model {
     /** W, for inspection and tests. */
     public SparseMatrix weights() {
         return weights;
+    }
+
+    /** The user histories the scores are computed from. */
+    public SparseMatrix userItems() {
+        return userItems;
+    }
+
+    public boolean binary() {
+        return binary;
+    }
+
+    @Override
+    public void write(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeBoolean(binary);
+        Persistence.write(out, userItems);
+        Persistence.write(out, weights);
+    }
+
+    /** Reads what {@link #write} wrote. */
+    public static ItemItemModel read(java.io.DataInputStream in) throws java.io.IOException {
+        boolean binary = in.readBoolean();
+        SparseMatrix userItems = Persistence.readMatrix(in);
+        return new ItemItemModel(userItems, Persistence.readMatrix(in), binary);
     }
 
     @Override
