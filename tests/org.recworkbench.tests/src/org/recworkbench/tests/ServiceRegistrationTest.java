@@ -15,7 +15,7 @@ class ServiceRegistrationTest {
     @Test
     void everyPluginRegisters() throws Exception {
         PluginRegistry r = Services.await(PluginRegistry.class);
-        List<String> standard = List.of("als", "bias", "bpr", "funk-svd", "implicit-als", "item-knn",
+        List<String> standard = List.of("als", "bias", "bpr", "ease", "funk-svd", "implicit-als", "item-knn",
                 "most-popular", "random", "rp3beta", "svd++", "user-knn");
         assertTrue(Services.eventually(() -> r.recommenders().stream().map(x -> x.descriptor().id()).toList()
                 .containsAll(standard) && r.datasetAdapters().size() >= 13 && r.metricSets().size() >= 5
