@@ -34,7 +34,7 @@ class ModelFilesTest {
         ExperimentRunner runner = Services.await(ExperimentRunner.class);
         PluginRegistry registry = Services.await(PluginRegistry.class);
         List<String> ids = List.of("bias", "funk-svd", "svd++", "als", "implicit-als", "bpr", "item-knn", "user-knn",
-                "rp3beta", "ease");
+                "rp3beta", "ease", "slim");
         ExperimentSpec spec = Specs.synthetic(300, 200, 6000, 2, ids.stream().map(id -> new AlgorithmSpec(id, null,
                 id.equals("bpr") ? Map.of("epochs", 5) : Map.of())).toArray(AlgorithmSpec[]::new));
         Map<String, Model> fitted = new HashMap<>();
