@@ -1,10 +1,8 @@
 package org.recworkbench.algo.mf;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.osgi.service.component.annotations.Component;
-import org.recworkbench.api.ParameterDescriptor;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.RecommenderBuildException;
 import org.recworkbench.api.algo.Model;
@@ -29,11 +27,8 @@ public class BprRecommender implements Recommender, ModelReader {
             "Matrix factorization trained on pairwise preferences by Bayesian personalized ranking (top-N)",
             "S. Rendle, C. Freudenthaler, Z. Gantner, L. Schmidt-Thieme. BPR: Bayesian personalized ranking from "
                     + "implicit feedback. UAI 2009",
-            List.of(ParameterDescriptor.ofInt("factors", 64, 1, 4096, "latent dimensions"),
-                    ParameterDescriptor.ofInt("epochs", 100, 1, 100_000, "epochs of |train| sampled triples"),
-                    ParameterDescriptor.ofDouble("learning-rate", 0.01, 1e-9, 10, "SGD step size"),
-                    ParameterDescriptor.ofDouble("regularization", 0.01, 0, 100, "L2 penalty on the updated terms"),
-                    ParameterDescriptor.ofDouble("init-std", 0.1, 0, 10, "standard deviation of the initial factors")),
+            SgdSettings.parameters(64, 100, 100_000, "epochs of |train| sampled triples", 0.01, "SGD step size", 0.01,
+                    "L2 penalty on the updated terms"),
             true, false);
 
     @Override
@@ -43,14 +38,15 @@ public class BprRecommender implements Recommender, ModelReader {
 
     @Override
     public Model fit(TrainingContext context, Interactions train, Parameters params) {
-        int d = params.getInt("factors");
-        int epochs = params.getInt("epochs");
-        float lr = (float) params.getDouble("learning-rate");
-        float reg = (float) params.getDouble("regularization");
+        SgdSettings settings = SgdSettings.of(params);
+        int d = settings.factors();
+        int epochs = settings.epochs();
+        float lr = settings.learningRate();
+        float reg = settings.regularization();
         int numItems = train.numItems();
         SplittableRandom random = new SplittableRandom(context.seed());
-        float[] p = Vectors.gaussian(train.numUsers(), d, params.getDouble("init-std"), random);
-        float[] q = Vectors.gaussian(numItems, d, params.getDouble("init-std"), random);
+        float[] p = Vectors.gaussian(train.numUsers(), d, settings.initStd(), random);
+        float[] q = Vectors.gaussian(numItems, d, settings.initStd(), random);
         float[] bi = new float[numItems];
         SparseMatrix byUser = train.userItems();
         int[] cols = byUser.columns();

@@ -22,12 +22,8 @@ import org.recworkbench.api.data.Interactions;
 @Component(service = Recommender.class)
 public class FunkSvdRecommender implements Recommender, ModelReader {
 
-    static final List<ParameterDescriptor> SGD_PARAMETERS = List.of(
-            ParameterDescriptor.ofInt("factors", 100, 1, 4096, "latent dimensions"),
-            ParameterDescriptor.ofInt("epochs", 20, 1, 10_000, "passes over the training ratings"),
-            ParameterDescriptor.ofDouble("learning-rate", 0.005, 1e-9, 10, "SGD step size γ"),
-            ParameterDescriptor.ofDouble("regularization", 0.02, 0, 100, "L2 penalty λ on biases and factors"),
-            ParameterDescriptor.ofDouble("init-std", 0.1, 0, 10, "standard deviation of the initial factors"));
+    static final List<ParameterDescriptor> SGD_PARAMETERS = SgdSettings.parameters(100, 20, 10_000,
+            "passes over the training ratings", 0.005, "SGD step size γ", 0.02, "L2 penalty λ on biases and factors");
 
     private static final RecommenderDescriptor DESCRIPTOR = new RecommenderDescriptor("funk-svd",
             "Biased MF (FunkSVD)", "mf",
@@ -43,13 +39,14 @@ public class FunkSvdRecommender implements Recommender, ModelReader {
 
     @Override
     public Model fit(TrainingContext context, Interactions train, Parameters params) {
-        int d = params.getInt("factors");
-        int epochs = params.getInt("epochs");
-        float lr = (float) params.getDouble("learning-rate");
-        float reg = (float) params.getDouble("regularization");
+        SgdSettings s = SgdSettings.of(params);
+        int d = s.factors();
+        int epochs = s.epochs();
+        float lr = s.learningRate();
+        float reg = s.regularization();
         SplittableRandom random = new SplittableRandom(context.seed());
-        float[] p = Vectors.gaussian(train.numUsers(), d, params.getDouble("init-std"), random);
-        float[] q = Vectors.gaussian(train.numItems(), d, params.getDouble("init-std"), random);
+        float[] p = Vectors.gaussian(train.numUsers(), d, s.initStd(), random);
+        float[] q = Vectors.gaussian(train.numItems(), d, s.initStd(), random);
         float[] bu = new float[train.numUsers()];
         float[] bi = new float[train.numItems()];
         float mu = mean(train);

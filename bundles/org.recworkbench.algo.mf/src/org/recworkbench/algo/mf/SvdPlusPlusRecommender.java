@@ -1,9 +1,7 @@
 package org.recworkbench.algo.mf;
 
-import java.util.List;
 import java.util.SplittableRandom;
 import org.osgi.service.component.annotations.Component;
-import org.recworkbench.api.ParameterDescriptor;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.algo.Model;
 import org.recworkbench.api.algo.ModelReader;
@@ -27,11 +25,8 @@ public class SvdPlusPlusRecommender implements Recommender, ModelReader {
     private static final RecommenderDescriptor DESCRIPTOR = new RecommenderDescriptor("svd++", "SVD++", "mf",
             "Biased MF with implicit feedback from the set of rated items (rating prediction)",
             "Y. Koren. Factorization meets the neighborhood: a multifaceted collaborative filtering model. KDD 2008",
-            List.of(ParameterDescriptor.ofInt("factors", 20, 1, 4096, "latent dimensions"),
-                    ParameterDescriptor.ofInt("epochs", 20, 1, 10_000, "passes over the training ratings"),
-                    ParameterDescriptor.ofDouble("learning-rate", 0.007, 1e-9, 10, "SGD step size γ"),
-                    ParameterDescriptor.ofDouble("regularization", 0.02, 0, 100, "L2 penalty λ on every term"),
-                    ParameterDescriptor.ofDouble("init-std", 0.1, 0, 10, "standard deviation of the initial factors")),
+            SgdSettings.parameters(20, 20, 10_000, "passes over the training ratings", 0.007, "SGD step size γ", 0.02,
+                    "L2 penalty λ on every term"),
             true, true);
 
     @Override
@@ -41,13 +36,14 @@ public class SvdPlusPlusRecommender implements Recommender, ModelReader {
 
     @Override
     public Model fit(TrainingContext context, Interactions train, Parameters params) {
-        int d = params.getInt("factors");
-        int epochs = params.getInt("epochs");
-        float lr = (float) params.getDouble("learning-rate");
-        float reg = (float) params.getDouble("regularization");
+        SgdSettings s = SgdSettings.of(params);
+        int d = s.factors();
+        int epochs = s.epochs();
+        float lr = s.learningRate();
+        float reg = s.regularization();
         int numUsers = train.numUsers();
         SplittableRandom random = new SplittableRandom(context.seed());
-        double std = params.getDouble("init-std");
+        double std = s.initStd();
         float[] p = Vectors.gaussian(numUsers, d, std, random);
         float[] q = Vectors.gaussian(train.numItems(), d, std, random);
         float[] y = Vectors.gaussian(train.numItems(), d, std, random);
