@@ -6,40 +6,15 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.recworkbench.api.Parameters;
-import org.recworkbench.api.ProgressMonitor;
-import org.recworkbench.api.algo.TrainingContext;
-import org.recworkbench.api.compute.ComputeBackend;
 import org.recworkbench.api.data.Interactions;
 
 /** EASE against its 2×2 closed form and the optimality condition of the constrained least squares. */
 class EaseRecommenderTest {
 
-    private static TrainingContext context() {
-        return new TrainingContext(null, 1, ProgressMonitor.NONE, new ComputeBackend() {
-            public String id() {
-                return "none";
-            }
-
-            public String description() {
-                return "";
-            }
-
-            public int priority() {
-                return 0;
-            }
-
-            public boolean isAvailable() {
-                return true;
-            }
-
-            public void multiplyTransposed(float[] a, int m, float[] b, int n, int d, float[] out) {
-            }
-        }, 2);
-    }
-
     private static float[][] weights(Interactions x, double lambda) {
         EaseRecommender r = new EaseRecommender();
-        return ((EaseRecommender.EaseModel) r.fit(context(), x, Parameters.validate("", r.descriptor().parameters(),
+        return ((EaseRecommender.EaseModel) r.fit(TestContexts.withoutBackend(2), x,
+                Parameters.validate("", r.descriptor().parameters(),
                 Map.of("regularization", lambda)))).b();
     }
 

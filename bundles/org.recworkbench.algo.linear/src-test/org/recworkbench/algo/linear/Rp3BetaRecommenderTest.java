@@ -7,9 +7,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.recworkbench.algo.support.ItemItemModel;
 import org.recworkbench.api.Parameters;
-import org.recworkbench.api.ProgressMonitor;
-import org.recworkbench.api.algo.TrainingContext;
-import org.recworkbench.api.compute.ComputeBackend;
 import org.recworkbench.api.data.Interactions;
 import org.recworkbench.api.data.SparseMatrix;
 
@@ -24,27 +21,8 @@ class Rp3BetaRecommenderTest {
 
     private static SparseMatrix weights(double beta) {
         Rp3BetaRecommender r = new Rp3BetaRecommender();
-        ItemItemModel m = (ItemItemModel) r.fit(new TrainingContext(null, 1, ProgressMonitor.NONE,
-                new ComputeBackend() {
-                    public String id() {
-                        return "none";
-                    }
-
-                    public String description() {
-                        return "";
-                    }
-
-                    public int priority() {
-                        return 0;
-                    }
-
-                    public boolean isAvailable() {
-                        return true;
-                    }
-
-                    public void multiplyTransposed(float[] a, int m, float[] b, int n, int d, float[] out) {
-                    }
-                }, 1), TRAIN, Parameters.validate("", r.descriptor().parameters(), Map.of("beta", beta)));
+        ItemItemModel m = (ItemItemModel) r.fit(TestContexts.withoutBackend(1), TRAIN,
+                Parameters.validate("", r.descriptor().parameters(), Map.of("beta", beta)));
         return m.weights();
     }
 

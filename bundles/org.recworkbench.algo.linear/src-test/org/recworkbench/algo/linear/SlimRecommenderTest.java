@@ -10,9 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.recworkbench.algo.support.ItemItemModel;
 import org.recworkbench.api.Parameters;
-import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.api.algo.TrainingContext;
-import org.recworkbench.api.compute.ComputeBackend;
 import org.recworkbench.api.data.Interactions;
 import org.recworkbench.api.data.SparseMatrix;
 
@@ -44,26 +42,7 @@ class SlimRecommenderTest {
         double l1 = 0.5;
         double l2 = 2.0;
         SlimRecommender slim = new SlimRecommender();
-        TrainingContext context = new TrainingContext(null, 1, ProgressMonitor.NONE, new ComputeBackend() {
-            public String id() {
-                return "none";
-            }
-
-            public String description() {
-                return "";
-            }
-
-            public int priority() {
-                return 0;
-            }
-
-            public boolean isAvailable() {
-                return true;
-            }
-
-            public void multiplyTransposed(float[] a, int m, float[] b, int n, int d, float[] out) {
-            }
-        }, 2);
+        TrainingContext context = TestContexts.withoutBackend(2);
         SparseMatrix w = ((ItemItemModel) slim.fit(context, x, Parameters.validate("", slim.descriptor().parameters(),
                 Map.of("l1", l1, "l2", l2, "sweeps", 2000, "tolerance", 1e-10)))).weights();
         double[][] dense = new double[items][items]; // dense[k][j] = w_kj
