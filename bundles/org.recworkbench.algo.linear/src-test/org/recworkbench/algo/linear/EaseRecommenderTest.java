@@ -11,11 +11,17 @@ import org.recworkbench.api.data.Interactions;
 /** EASE against its 2×2 closed form and the optimality condition of the constrained least squares. */
 class EaseRecommenderTest {
 
+    /** The fitted weights as rows. */
     private static float[][] weights(Interactions x, double lambda) {
         EaseRecommender r = new EaseRecommender();
-        return ((EaseRecommender.EaseModel) r.fit(TestContexts.withoutBackend(2), x,
-                Parameters.validate("", r.descriptor().parameters(),
-                Map.of("regularization", lambda)))).b();
+        EaseRecommender.EaseModel model = (EaseRecommender.EaseModel) r.fit(TestContexts.withoutBackend(2), x,
+                Parameters.validate("", r.descriptor().parameters(), Map.of("regularization", lambda)));
+        int n = model.n();
+        float[][] rows = new float[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = java.util.Arrays.copyOfRange(model.b(), i * n, (i + 1) * n);
+        }
+        return rows;
     }
 
     @Test
@@ -53,7 +59,7 @@ class EaseRecommenderTest {
         Interactions x = new Interactions(users, items, us, is, ones, new long[us.length]);
         double lambda = 3;
         float[][] b = weights(x, lambda);
-        double[][] g = EaseRecommender.gram(x.userItems(), items);
+        float[] g = EaseRecommender.gram(x.userItems(), items);
         for (int i = 0; i < items; i++) {
             assertEquals(0, b[i][i]);
             for (int j = 0; j < items; j++) {
@@ -62,9 +68,9 @@ class EaseRecommenderTest {
                 }
                 double lhs = 0;
                 for (int k = 0; k < items; k++) {
-                    lhs += (g[i][k] + (i == k ? lambda : 0)) * b[k][j];
+                    lhs += (g[i * items + k] + (i == k ? lambda : 0)) * b[k][j];
                 }
-                assertEquals(g[i][j], lhs, 1e-3, "(" + i + ", " + j + ")");
+                assertEquals(g[i * items + j], lhs, 1e-3, "(" + i + ", " + j + ")");
             }
         }
     }

@@ -4,7 +4,10 @@ import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.api.algo.TrainingContext;
 import org.recworkbench.api.compute.ComputeBackend;
 
-/** A training context for models that never call the compute backend (item–item models score on their own). */
+/**
+ * A training context whose backend has only the API's pure-Java defaults (top-k, dense inverse): item–item
+ * models never multiply factors.
+ */
 final class TestContexts {
     private TestContexts() {
     }

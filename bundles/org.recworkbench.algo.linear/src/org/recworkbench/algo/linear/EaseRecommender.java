@@ -5,7 +5,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.osgi.service.component.annotations.Component;
 import org.recworkbench.algo.support.Persistence;
 import org.recworkbench.api.ParameterDescriptor;
@@ -24,9 +23,9 @@ import org.recworkbench.api.data.SparseMatrix;
 /**
  * EASE (Steck 2019): the item–item weight matrix minimising {@code ||X − XB||² + λ||B||²} with a zero
  * diagonal, in closed form: {@code P = (XᵀX + λI)⁻¹}, {@code B_ij = −P_ij / P_jj} for i ≠ j. X is the binary
- * user–item matrix. The inverse is a dense Gauss–Jordan elimination in double precision whose row updates
- * run in parallel: O(n³) time and 8n² bytes for n items, seconds for a few thousand items; larger catalogues
- * are refused above {@code max-items} (the dense solve belongs on an accelerated backend).
+ * user–item matrix. The inverse is the compute backend's (native Cholesky on ND4J/OpenBLAS, pure-Java
+ * elimination on the CPU backend): O(n³) time; B is computed in place of P, so the fit holds one row-major
+ * {@code n×n} float matrix (4n² bytes). Catalogues above {@code max-items} are refused before any allocation.
  */
 @Component(service = Recommender.class)
 public class EaseRecommender implements Recommender, ModelReader {
@@ -36,8 +35,8 @@ public class EaseRecommender implements Recommender, ModelReader {
             "H. Steck. Embarrassingly shallow autoencoders for sparse data. WWW 2019",
             List.of(ParameterDescriptor.ofDouble("regularization", 500, 1e-6, 1e9,
                             "L2 penalty lambda (the paper's 500 for ML-20M; tune per dataset)"),
-                    ParameterDescriptor.ofInt("max-items", 20_000, 1, 1_000_000,
-                            "refuse catalogues larger than this (the dense inverse needs 8 n^2 bytes and n^3 time)")),
+                    ParameterDescriptor.ofInt("max-items", 20_000, 1, 46_340,
+                            "refuse catalogues larger than this (the dense inverse needs 4 n^2 bytes and n^3 time)")),
             true, false);
 
     @Override
@@ -49,102 +48,65 @@ public class EaseRecommender implements Recommender, ModelReader {
     public Model fit(TrainingContext context, Interactions train, Parameters params) {
         int n = train.numItems();
         if (n > params.getInt("max-items")) {
-            throw new RecommenderBuildException("EASE needs a dense " + n + " x " + n + " inverse (" + (8L * n * n >> 20)
+            throw new RecommenderBuildException("EASE needs a dense " + n + " x " + n + " inverse (" + (4L * n * n >> 20)
                     + " MiB); raise max-items to try, or filter the catalogue");
         }
-        double[][] a = gram(train.userItems(), n);
-        double lambda = params.getDouble("regularization");
+        float[] p = gram(train.userItems(), n);
+        float lambda = (float) params.getDouble("regularization");
         for (int i = 0; i < n; i++) {
-            a[i][i] += lambda;
+            p[i * n + i] += lambda;
         }
-        context.monitor().begin("ease inverse", n);
-        invertInPlace(a, context);
+        context.monitor().begin("ease inverse (" + context.backend().id() + ")", n);
+        try {
+            context.backend().invertSymmetricPositiveDefinite(p, n, context.monitor());
+        } catch (ArithmeticException e) {
+            throw new RecommenderBuildException("XᵀX + λI is not positive definite (λ too small?): " + e.getMessage());
+        }
         context.monitor().done();
-        float[][] b = new float[n][n];
+        // B_ij = −P_ij / P_jj with a zero diagonal, in place (P is not needed afterwards)
+        float[] diagonal = new float[n];
+        for (int j = 0; j < n; j++) {
+            diagonal[j] = p[j * n + j];
+        }
         for (int i = 0; i < n; i++) {
+            int row = i * n;
             for (int j = 0; j < n; j++) {
-                b[i][j] = i == j ? 0f : (float) (-a[i][j] / a[j][j]);
+                p[row + j] = i == j ? 0f : -p[row + j] / diagonal[j];
             }
         }
-        return new EaseModel(train.userItems(), b);
+        return new EaseModel(train.userItems(), p, n);
     }
 
-    /** {@code XᵀX} of the binary user–item matrix: co-occurrence counts of item pairs. */
-    static double[][] gram(SparseMatrix userItems, int n) {
-        double[][] g = new double[n][n];
+    /** {@code XᵀX} of the binary user–item matrix, row-major: co-occurrence counts of item pairs. */
+    static float[] gram(SparseMatrix userItems, int n) {
+        float[] g = new float[Math.multiplyExact(n, n)];
         int[] cols = userItems.columns();
         for (int u = 0; u < userItems.rows(); u++) {
             int from = userItems.rowStart(u);
             int to = userItems.rowEnd(u);
             for (int p = from; p < to; p++) {
-                double[] row = g[cols[p]];
+                int row = cols[p] * n;
                 for (int q = from; q < to; q++) {
-                    row[cols[q]] += 1;
+                    g[row + cols[q]] += 1;
                 }
             }
         }
         return g;
     }
 
-    /**
-     * Gauss–Jordan inversion of a symmetric positive definite matrix (no pivoting needed), in place. Each
-     * elimination step updates every other row by one axpy over the pivot row; rows are independent, so they
-     * run in parallel, and the result does not depend on the thread count.
-     */
-    static void invertInPlace(double[][] a, TrainingContext context) {
-        int n = a.length;
-        for (int k = 0; k < n; k++) {
-            if ((k & 63) == 0) {
-                context.monitor().checkCanceled();
-            }
-            double[] pivotRow = a[k];
-            double pivot = pivotRow[k];
-            if (!(pivot > 0)) {
-                throw new RecommenderBuildException("XᵀX + λI is not positive definite (λ too small?)");
-            }
-            double inv = 1 / pivot;
-            for (int j = 0; j < n; j++) {
-                pivotRow[j] *= inv;
-            }
-            pivotRow[k] = inv;
-            int step = k;
-            IntStream rows = IntStream.range(0, n);
-            if (n >= 256) {
-                rows = rows.parallel();
-            }
-            rows.forEach(i -> {
-                if (i == step) {
-                    return;
-                }
-                double[] row = a[i];
-                double f = row[step];
-                if (f == 0) {
-                    return;
-                }
-                for (int j = 0; j < n; j++) {
-                    row[j] -= f * pivotRow[j];
-                }
-                row[step] = -f * inv;
-            });
-            context.monitor().worked(1);
-        }
-    }
-
     @Override
     public Model read(DataInputStream in, ComputeBackend backend) throws IOException {
         SparseMatrix userItems = Persistence.readMatrix(in);
         int n = in.readInt();
-        float[][] b = new float[n][n];
-        for (float[] row : b) {
-            for (int j = 0; j < n; j++) {
-                row[j] = in.readFloat();
-            }
+        float[] b = new float[Math.multiplyExact(n, n)];
+        for (int k = 0; k < b.length; k++) {
+            b[k] = in.readFloat();
         }
-        return new EaseModel(userItems, b);
+        return new EaseModel(userItems, b, n);
     }
 
-    /** Scores {@code Σ_{i ∈ items(u)} B[i]}: one dense row per item of the user. */
-    record EaseModel(SparseMatrix userItems, float[][] b) implements PersistentModel {
+    /** Scores {@code Σ_{i ∈ items(u)} B[i]}: one dense row of the row-major {@code n×n} B per item of the user. */
+    record EaseModel(SparseMatrix userItems, float[] b, int n) implements PersistentModel {
         @Override
         public int numUsers() {
             return userItems.rows();
@@ -152,34 +114,30 @@ public class EaseRecommender implements Recommender, ModelReader {
 
         @Override
         public int numItems() {
-            return b.length;
+            return n;
         }
 
         @Override
         public void scoreAll(int[] users, float[] out) {
-            int n = b.length;
-            float[] row = new float[n];
+            Arrays.fill(out, 0, users.length * n, 0f);
             for (int k = 0; k < users.length; k++) {
-                Arrays.fill(row, 0f);
                 int u = users[k];
+                int row = k * n;
                 for (int p = userItems.rowStart(u); p < userItems.rowEnd(u); p++) {
-                    float[] w = b[userItems.columns()[p]];
+                    int w = userItems.columns()[p] * n;
                     for (int j = 0; j < n; j++) {
-                        row[j] += w[j];
+                        out[row + j] += b[w + j];
                     }
                 }
-                System.arraycopy(row, 0, out, k * n, n);
             }
         }
 
         @Override
         public void write(DataOutputStream out) throws IOException {
             Persistence.write(out, userItems);
-            out.writeInt(b.length);
-            for (float[] r : b) {
-                for (float x : r) {
-                    out.writeFloat(x);
-                }
+            out.writeInt(n);
+            for (float x : b) {
+                out.writeFloat(x);
             }
         }
     }

@@ -15,4 +15,39 @@ class TopKTest {
         assertArrayEquals(new int[] {1, 3, 6}, items);
         assertArrayEquals(new float[] {0.9f, 0.9f, 0.7f}, scores);
     }
+
+    @Test
+    void filteredRowSelectionEqualsTheHeapRowByRow() {
+        java.util.Random random = new java.util.Random(3);
+        int rows = 40;
+        int cols = 5000;
+        float[] scores = new float[rows * cols];
+        for (int k = 0; k < scores.length; k++) {
+            // few distinct values: many ties; some excluded (-inf) and undefined (NaN) entries
+            int kind = random.nextInt(50);
+            scores[k] = kind == 0 ? Float.NEGATIVE_INFINITY : kind == 1 ? Float.NaN : random.nextInt(200) / 7f;
+        }
+        // a row with fewer usable scores than k, and one with nothing usable
+        java.util.Arrays.fill(scores, 5 * cols, 6 * cols, Float.NEGATIVE_INFINITY);
+        scores[5 * cols + 4321] = 1f;
+        java.util.Arrays.fill(scores, 6 * cols, 7 * cols, Float.NaN);
+        for (int k : new int[] {1, 10, 100, 157}) {
+            int[] expectedItems = new int[rows * k];
+            float[] expectedScores = new float[rows * k];
+            int[] rowItems = new int[k];
+            float[] rowScores = new float[k];
+            for (int r = 0; r < rows; r++) {
+                int n = TopK.select(scores, r * cols, cols, k, rowItems, rowScores);
+                for (int x = 0; x < k; x++) {
+                    expectedItems[r * k + x] = x < n ? rowItems[x] : -1;
+                    expectedScores[r * k + x] = x < n ? rowScores[x] : Float.NEGATIVE_INFINITY;
+                }
+            }
+            int[] items = new int[rows * k];
+            float[] best = new float[rows * k];
+            TopK.selectRows(scores, rows, cols, k, items, best);
+            assertArrayEquals(expectedItems, items, "k = " + k);
+            assertArrayEquals(expectedScores, best, "k = " + k);
+        }
+    }
 }

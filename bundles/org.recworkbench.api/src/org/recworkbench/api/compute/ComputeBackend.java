@@ -1,6 +1,7 @@
 package org.recworkbench.api.compute;
 
 import org.osgi.annotation.versioning.ConsumerType;
+import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.api.algo.TopK;
 
 /**
@@ -33,20 +34,23 @@ public interface ComputeBackend {
     /**
      * For each of {@code rows} rows of a row-major {@code rows×cols} score matrix, the indices of the
      * {@code k} highest scores, best first, ties by lower index; {@code -Infinity}/NaN entries are never
-     * selected and unfilled slots get index -1. Outputs are {@code rows×k}. The default selects row by row
-     * with a bounded heap ({@link TopK}); accelerated backends override it.
+     * selected and unfilled slots get index -1. Outputs are {@code rows×k}. The default is the filtered
+     * selection of {@link TopK#selectRows}.
      */
     default void topK(float[] scores, int rows, int cols, int k, int[] outItems, float[] outScores) {
-        int[] items = new int[k];
-        float[] best = new float[k];
-        for (int r = 0; r < rows; r++) {
-            int n = TopK.select(scores, r * cols, cols, k, items, best);
-            System.arraycopy(items, 0, outItems, r * k, n);
-            System.arraycopy(best, 0, outScores, r * k, n);
-            for (int i = n; i < k; i++) {
-                outItems[r * k + i] = -1;
-                outScores[r * k + i] = Float.NEGATIVE_INFINITY;
-            }
-        }
+        TopK.selectRows(scores, rows, cols, k, outItems, outScores);
+    }
+
+    /**
+     * Replaces the row-major {@code n×n} symmetric positive definite matrix {@code a} by its inverse (both
+     * triangles). The default is the pure-Java elimination of {@link DenseInverse}; accelerated backends
+     * override it with a factorisation (Cholesky) in native code.
+     *
+     * @param monitor told the work done (in pivots or backend-specific units) and asked for cancellation
+     * @throws ArithmeticException if {@code a} is not positive definite
+     * @since 1.1
+     */
+    default void invertSymmetricPositiveDefinite(float[] a, int n, ProgressMonitor monitor) {
+        DenseInverse.invertSymmetricPositiveDefinite(a, n, monitor);
     }
 }
