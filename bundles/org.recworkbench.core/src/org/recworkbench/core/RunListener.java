@@ -19,6 +19,13 @@ public interface RunListener {
     sealed interface RunEvent {
     }
 
+    /**
+     * Something the user should know that does not stop the run, e.g. that a preferred compute backend cannot
+     * run here and another one computes instead.
+     */
+    record Notice(String message) implements RunEvent {
+    }
+
     /** A new stage: {@code load}, {@code filter}, {@code split}, {@code fit:<label>}, {@code evaluate:<label>}. */
     record StageStarted(String stage) implements RunEvent {
     }

@@ -7,7 +7,9 @@ import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.util.tracker.ServiceTracker;
+import org.recworkbench.api.compute.ComputeBackend;
 import org.recworkbench.core.ExperimentRunner;
 import org.recworkbench.core.PluginRegistry;
 import org.recworkbench.report.ReportWriter;
@@ -42,7 +44,7 @@ public class CliApplication implements IApplication {
                 return 1;
             }
             // plugins register asynchronously; give bundles started with the engine a moment to settle
-            waitForQuiet(r);
+            waitForQuiet(r, bc);
             long ready = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
             return Recwb.execute(new Recwb.Services(r, e, () -> snapshot(writers), ready),
                     args == null ? new String[0] : args, System.out, System.err);
@@ -64,17 +66,28 @@ public class CliApplication implements IApplication {
         return out;
     }
 
-    /** Waits until the number of registered plugins stops changing for a short while (at most 2 s). */
-    private static void waitForQuiet(PluginRegistry r) throws InterruptedException {
+    /**
+     * Waits until the number of registered plugins stops changing for a short while (at most 2 s). Backends are
+     * counted by their service registrations: asking the registry would start native backends.
+     */
+    private static void waitForQuiet(PluginRegistry r, BundleContext bc) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         int last = -1;
         int stable = 0;
         while (System.nanoTime() < deadline && stable < 3) {
             int now = r.recommenders().size() + r.datasetAdapters().size() + r.metricSets().size()
-                    + r.backends().size() + r.splitters().size();
+                    + backendRegistrations(bc) + r.splitters().size();
             stable = now == last && now > 0 ? stable + 1 : 0;
             last = now;
             Thread.sleep(20);
+        }
+    }
+
+    private static int backendRegistrations(BundleContext bc) {
+        try {
+            return bc.getServiceReferences(ComputeBackend.class, null).size();
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e); // no filter given
         }
     }
 

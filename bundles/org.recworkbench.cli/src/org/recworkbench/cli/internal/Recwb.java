@@ -147,6 +147,9 @@ final class Recwb implements Runnable {
                             err.println("  " + m.label() + ": this algorithm's models cannot be saved yet");
                         }
                     }
+                    if (event instanceof RunListener.Notice n) {
+                        err.println("note: " + n.message());
+                    }
                     if (event instanceof RunListener.AlgorithmFinished f && !f.result().succeeded()) {
                         err.println("  " + f.result().label() + " " + f.result().status() + ": "
                                 + f.result().failure());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -89,7 +90,9 @@ public class DefaultExperimentRunner implements ExperimentRunner {
         MetricResolver resolver = new MetricResolver(registry.metricSets(), spec.metricOptions());
         List<Planned> planned = plan(spec.algorithms(), resolver, spec.seed());
         List<Metric> metrics = resolver.resolve(spec.metrics());
-        ComputeBackend backend = backend(spec.backend());
+        checkBackendInstalled(spec.backend());
+        // native backends start on first need (a native library to load): let that overlap with loading
+        CompletableFuture<List<ComputeBackend>> backendsReady = CompletableFuture.supplyAsync(registry::backends);
         List<Metric> all = new ArrayList<>(metrics);
         planned.stream().filter(p -> p.searchMetric() != null).forEach(p -> all.add(p.searchMetric()));
         int listLength = all.stream().mapToInt(m -> m.descriptor().cutoff()).max().orElse(10);
@@ -116,6 +119,12 @@ public class DefaultExperimentRunner implements ExperimentRunner {
         EvaluationContext context = test.context();
         NegativeSampler sampler = !protocol.sampled() ? null : new NegativeSampler(protocol.negatives(), spec.seed(),
                 ProtocolSpec.SAMPLED_POPULARITY.equals(protocol.type()) ? split.train().itemCounts() : null);
+        backendsReady.join();
+        ComputeBackend backend = backend(spec.backend());
+        String fallback = fallbackNotice(backend);
+        if (fallback != null) {
+            listener.onEvent(new RunListener.Notice(fallback));
+        }
         FullRankingEvaluator evaluator = new FullRankingEvaluator(backend, spec.threads(), sampler);
 
         List<AlgorithmResult> results = new ArrayList<>();
@@ -329,6 +338,21 @@ public class DefaultExperimentRunner implements ExperimentRunner {
         return out;
     }
 
+    /**
+     * Fails before any work when the spec names a backend that is not installed. ("auto" needs no check, and
+     * listing the backends waits for their start-up, which should overlap with loading.)
+     */
+    private void checkBackendInstalled(String id) {
+        if ("auto".equals(id)) {
+            return;
+        }
+        List<String> ids = registry.backends().stream().map(ComputeBackend::id).toList();
+        if (!ids.contains(id)) {
+            throw new InvalidSpecException("backend", "unknown backend '" + id + "'; available: " + ids(ids)
+                    + " or auto");
+        }
+    }
+
     private ComputeBackend backend(String id) {
         List<ComputeBackend> all = registry.backends();
         if ("auto".equals(id)) {
@@ -339,9 +363,22 @@ public class DefaultExperimentRunner implements ExperimentRunner {
                 .orElseThrow(() -> new InvalidSpecException("backend", "unknown backend '" + id + "'; available: "
                         + ids(all.stream().map(ComputeBackend::id).toList()) + " or auto"));
         if (!b.isAvailable()) {
-            throw new InvalidSpecException("backend", "backend '" + id + "' is installed but cannot run here");
+            throw new InvalidSpecException("backend", "backend '" + id + "' is installed but cannot run here: "
+                    + b.description());
         }
         return b;
+    }
+
+    /**
+     * Why a higher-priority backend was passed over, if one was: the chosen one computes, the run goes on, and
+     * the user learns that it is not the fastest installed (its natives did not load, say).
+     */
+    private String fallbackNotice(ComputeBackend chosen) {
+        List<String> skipped = registry.backends().stream()
+                .filter(b -> !b.isAvailable() && b.priority() > chosen.priority())
+                .map(b -> b.id() + " (" + b.description() + ")").toList();
+        return skipped.isEmpty() ? null : "compute backend " + chosen.id() + " computes; not available here: "
+                + String.join(", ", skipped);
     }
 
     /** What system-level metrics need: catalogue size, training popularity, attributes, rating scale. */

@@ -1,0 +1,46 @@
+package org.recworkbench.backend.nd4j;
+
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.openblas.global.openblas;
+import org.nd4j.common.config.ND4JClassLoading;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Starting ND4J inside OSGi. ND4J captures the context class loader in a static when its classes initialise and
+ * finds its backend through a {@code ServiceLoader} on it; in a bundle that loader does not see the embedded
+ * jars, so this bundle's loader is handed over first, before anything touches {@link Nd4j}.
+ */
+final class Nd4jRuntime {
+
+    static final String VERSION = "1.0.0-M2.1";
+
+    private Nd4jRuntime() {
+    }
+
+    /** @return null when ND4J and LAPACK work, else why not */
+    static String start(ClassLoader bundleLoader) {
+        System.setProperty("org.nd4j.log.initialization", System.getProperty("org.nd4j.log.initialization",
+                "false"));
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(bundleLoader);
+        try {
+            ND4JClassLoading.setNd4jClassloader(bundleLoader);
+            Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+            // [[1, 2]] · [[3, 4]]ᵀ = [[11]]: the backend resolved and its BLAS runs
+            INDArray a = Nd4j.createFromArray(new float[][] {{1, 2}});
+            INDArray b = Nd4j.createFromArray(new float[][] {{3, 4}});
+            INDArray c = Nd4j.createUninitialized(DataType.FLOAT, new long[] {1, 1}, 'c');
+            Nd4j.gemm(a, b, c, false, true, 1.0, 0.0);
+            if (c.getFloat(0, 0) != 11f) {
+                return "self-check product gave " + c.getFloat(0, 0) + ", expected 11";
+            }
+            Loader.load(openblas.class);
+            return null;
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

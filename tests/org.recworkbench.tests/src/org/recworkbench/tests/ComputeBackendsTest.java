@@ -1,0 +1,131 @@
+package org.recworkbench.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.ServiceRegistration;
+import org.recworkbench.api.InvalidSpecException;
+import org.recworkbench.api.ProgressMonitor;
+import org.recworkbench.api.compute.ComputeBackend;
+import org.recworkbench.core.ExperimentRunner;
+import org.recworkbench.core.PluginRegistry;
+import org.recworkbench.core.RunListener;
+import org.recworkbench.core.result.ExperimentResult;
+import org.recworkbench.core.spec.ExperimentSpec;
+
+/**
+ * Both compute backends in the running framework: the ND4J bundle's natives load inside OSGi, the engine picks
+ * it, the same experiment gives the same numbers on either backend, and an installed backend that cannot run is
+ * passed over with a notice.
+ */
+class ComputeBackendsTest {
+
+    private static boolean nativesExpected() {
+        // the embedded natives are linux-x86_64 only; elsewhere the fallback is the expected behaviour
+        return System.getProperty("os.name").toLowerCase().contains("linux")
+                && List.of("amd64", "x86_64").contains(System.getProperty("os.arch"));
+    }
+
+    @Test
+    void nd4jLoadsInsideTheFrameworkAndIsPreferred() throws Exception {
+        PluginRegistry registry = Services.await(PluginRegistry.class);
+        assertTrue(Services.eventually(() -> registry.backends().stream().anyMatch(b -> b.id().equals("nd4j"))));
+        ComputeBackend nd4j = registry.backends().stream().filter(b -> b.id().equals("nd4j")).findFirst()
+                .orElseThrow();
+        if (nativesExpected()) {
+            assertTrue(nd4j.isAvailable(), nd4j.description());
+            assertEquals("nd4j", registry.backends().get(0).id());
+        }
+        assertTrue(registry.backends().stream().anyMatch(b -> b.id().equals("cpu") && b.isAvailable()));
+    }
+
+    @Test
+    void factorAndEaseModelsGiveTheSameNumbersOnBothBackends() throws Exception {
+        ExperimentRunner runner = Services.await(ExperimentRunner.class);
+        PluginRegistry registry = Services.await(PluginRegistry.class);
+        assertTrue(Services.eventually(() -> registry.backends().size() >= 2));
+        Map<String, ExperimentResult> byBackend = new java.util.TreeMap<>();
+        for (String backend : List.of("cpu", "nd4j")) {
+            if (backend.equals("nd4j") && !nativesExpected()) {
+                continue;
+            }
+            ExperimentSpec base = Specs.synthetic(1200, 700, 50_000, 2,
+                    Specs.algo("implicit-als", Map.of("factors", 24, "iterations", 4)), Specs.algo("ease"));
+            ExperimentSpec spec = new ExperimentSpec(base.name(), base.seed(), base.dataset(), base.filters(),
+                    base.split(), base.algorithms(), base.metrics(), base.protocol(), backend, base.threads(),
+                    base.output(), base.significance(), base.metricOptions());
+            ExperimentResult r = runner.run(spec, RunListener.NONE, ProgressMonitor.NONE);
+            assertEquals(backend, r.backend());
+            r.algorithms().forEach(a -> assertTrue(a.succeeded(), a.label() + " on " + backend + ": " + a.failure()));
+            byBackend.put(backend, r);
+        }
+        if (byBackend.size() == 2) {
+            for (int i = 0; i < 2; i++) {
+                Map<String, Double> cpu = byBackend.get("cpu").algorithms().get(i).aggregates();
+                Map<String, Double> nd4j = byBackend.get("nd4j").algorithms().get(i).aggregates();
+                for (String metric : cpu.keySet()) {
+                    // float rounding differs (sgemm vs Java sums, Cholesky vs Gauss-Jordan); only near-ties can flip
+                    assertEquals(cpu.get(metric), nd4j.get(metric), 2e-3, metric + " of algorithm " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aBackendThatCannotRunIsPassedOverWithANotice() throws Exception {
+        ExperimentRunner runner = Services.await(ExperimentRunner.class);
+        PluginRegistry registry = Services.await(PluginRegistry.class);
+        ComputeBackend broken = new ComputeBackend() {
+            public String id() {
+                return "broken";
+            }
+
+            public String description() {
+                return "natives failed to load: libbroken.so: cannot open shared object file";
+            }
+
+            public int priority() {
+                return 1000;
+            }
+
+            public boolean isAvailable() {
+                return false;
+            }
+
+            public void multiplyTransposed(float[] a, int m, float[] b, int n, int d, float[] out) {
+                throw new IllegalStateException("not available");
+            }
+        };
+        ServiceRegistration<ComputeBackend> registration = Services.context().registerService(ComputeBackend.class,
+                broken, new Hashtable<>());
+        try {
+            assertTrue(Services.eventually(() -> registry.backends().contains(broken)));
+            List<String> notices = new ArrayList<>();
+            ExperimentResult r = runner.run(Specs.synthetic(300, 200, 6_000, 2, Specs.algo("bpr")), event -> {
+                if (event instanceof RunListener.Notice n) {
+                    notices.add(n.message());
+                }
+            }, ProgressMonitor.NONE);
+            assertEquals(registry.backends().get(0).id(), r.backend());
+            assertTrue(r.algorithms().get(0).succeeded(), r.algorithms().get(0).failure());
+            assertEquals(1, notices.size(), notices.toString());
+            assertTrue(notices.get(0).contains("broken") && notices.get(0).contains("libbroken.so"), notices.get(0));
+
+            ExperimentSpec base = Specs.synthetic(300, 200, 6_000, 2, Specs.algo("bpr"));
+            ExperimentSpec forced = new ExperimentSpec(base.name(), base.seed(), base.dataset(), base.filters(),
+                    base.split(), base.algorithms(), base.metrics(), base.protocol(), "broken", base.threads(),
+                    base.output(), base.significance(), base.metricOptions());
+            InvalidSpecException e = assertThrows(InvalidSpecException.class,
+                    () -> runner.run(forced, RunListener.NONE, ProgressMonitor.NONE));
+            assertTrue(e.getMessage().contains("cannot run here"), e.getMessage());
+        } finally {
+            registration.unregister();
+        }
+    }
+}
