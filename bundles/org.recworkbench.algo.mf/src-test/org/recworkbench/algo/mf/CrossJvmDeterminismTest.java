@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+import org.recworkbench.algo.support.FactorModel;
 import org.recworkbench.api.algo.Recommender;
 import org.recworkbench.api.data.Interactions;
 

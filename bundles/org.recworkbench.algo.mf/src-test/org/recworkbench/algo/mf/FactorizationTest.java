@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+
 import org.junit.jupiter.api.Test;
+import org.recworkbench.algo.support.FactorModel;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.api.algo.Model;

@@ -3,6 +3,7 @@ package org.recworkbench.algo.mf;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.osgi.service.component.annotations.Component;
+import org.recworkbench.algo.support.FactorModel;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.RecommenderBuildException;
 import org.recworkbench.api.algo.Model;

@@ -2,6 +2,7 @@ package org.recworkbench.algo.mf;
 
 import java.util.SplittableRandom;
 import org.osgi.service.component.annotations.Component;
+import org.recworkbench.algo.support.FactorModel;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.algo.Model;
 import org.recworkbench.api.algo.ModelReader;

@@ -1,5 +1,7 @@
 package org.recworkbench.algo.mf;
 
+import org.recworkbench.algo.support.FactorModel;
+
 /**
  * The few dense kernels the trainers need, on rows of row-major factor matrices. Dot products keep four
  * partial sums so the JIT can overlap the multiply-adds (a single float accumulator is a serial chain it may
@@ -11,21 +13,7 @@ final class Vectors {
 
     /** {@code a[ai..ai+d) · b[bi..bi+d)}. */
     static float dot(float[] a, int ai, float[] b, int bi, int d) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int x = 0;
-        for (; x + 3 < d; x += 4) {
-            s0 += a[ai + x] * b[bi + x];
-            s1 += a[ai + x + 1] * b[bi + x + 1];
-            s2 += a[ai + x + 2] * b[bi + x + 2];
-            s3 += a[ai + x + 3] * b[bi + x + 3];
-        }
-        for (; x < d; x++) {
-            s0 += a[ai + x] * b[bi + x];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return FactorModel.dot(a, ai, b, bi, d);
     }
 
     /** {@code y[yi..yi+d) += alpha * x[xi..xi+d)}. */

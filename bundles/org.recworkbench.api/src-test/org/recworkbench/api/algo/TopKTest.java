@@ -20,7 +20,7 @@ class TopKTest {
     void filteredRowSelectionEqualsTheHeapRowByRow() {
         java.util.Random random = new java.util.Random(3);
         int rows = 40;
-        int cols = 5000;
+        int cols = 12_000; // long enough that every k below uses the sampled threshold (16k samples, 4x fewer)
         float[] scores = new float[rows * cols];
         for (int k = 0; k < scores.length; k++) {
             // few distinct values: many ties; some excluded (-inf) and undefined (NaN) entries
@@ -31,6 +31,11 @@ class TopKTest {
         java.util.Arrays.fill(scores, 5 * cols, 6 * cols, Float.NEGATIVE_INFINITY);
         scores[5 * cols + 4321] = 1f;
         java.util.Arrays.fill(scores, 6 * cols, 7 * cols, Float.NaN);
+        // a row sorted ascending (the best at the end) and a constant row (every score ties with the threshold)
+        for (int j = 0; j < cols; j++) {
+            scores[7 * cols + j] = j;
+        }
+        java.util.Arrays.fill(scores, 8 * cols, 9 * cols, 2.5f);
         for (int k : new int[] {1, 10, 100, 157}) {
             int[] expectedItems = new int[rows * k];
             float[] expectedScores = new float[rows * k];

@@ -97,16 +97,16 @@ public final class TopK {
         scores[b] = ts;
     }
 
-    /** Scores per block of the row filter: the block maxima of a 27k-item row fit in L1. */
-    private static final int FILTER_BLOCK = 16;
+    /** Sampled scores per selected item: the sample's k-th best is then about the full row's 16k-th best. */
+    private static final int SAMPLE_PER_K = 16;
 
     /**
      * The best {@code k} of every row of a row-major {@code rows×cols} score matrix into {@code outItems} and
      * {@code outScores} ({@code rows×k}, best first, unfilled slots -1 and -Infinity): the same result as
-     * {@link #select} row by row, in two passes per row. The maximum of every block of {@value #FILTER_BLOCK}
-     * scores, then the k-th largest of those maxima is a threshold that at least k scores reach (one per block),
-     * so only the blocks whose maximum reaches it are searched with the heap. Rows run in parallel for large
-     * inputs.
+     * {@link #select} row by row, with a threshold. The k-th best of an evenly strided sample of the row can only
+     * be lower than or equal to the k-th best of the whole row, so every score of the top k reaches it: one pass
+     * keeps the scores that do (a compare with a predictable branch, no heap), and the heap selects among those
+     * few. Rows run in parallel for large inputs.
      *
      * @since 1.2
      */
@@ -119,14 +119,13 @@ public final class TopK {
         range.forEach(r -> topKRow(scores, r * cols, cols, k, outItems, outScores, r * k, scratch.get()));
     }
 
-    /** Per-thread buffers of the top-k filter. */
+    /** Per-thread buffers of the row selection. */
     private static final class TopKScratch {
-        float[] blockMax = new float[0];
+        float[] sample = new float[0];
         float[] candidates = new float[0];
         int[] candidateItems = new int[0];
         int[] order = new int[0];
         float[] best = new float[0];
-        float[] maxCopy = new float[0];
     }
 
     private static void topKRow(float[] scores, int offset, int cols, int k, int[] outItems, float[] outScores,
@@ -135,64 +134,46 @@ public final class TopK {
             s.order = new int[k];
             s.best = new float[k];
         }
-        int blocks = (cols + FILTER_BLOCK - 1) / FILTER_BLOCK;
-        int n;
-        if (blocks <= 2 * k) {
-            n = select(scores, offset, cols, k, s.order, s.best); // too few blocks to filter
+        int sampleSize = (int) Math.min(cols, (long) SAMPLE_PER_K * k);
+        if (k <= 0 || 4L * sampleSize > cols) {
+            int n = select(scores, offset, cols, k, s.order, s.best); // too short a row to be worth a filter
             copy(s.order, s.best, n, k, outItems, outScores, outOffset, null);
             return;
         }
-        if (s.blockMax.length < blocks) {
-            s.blockMax = new float[blocks];
-            s.maxCopy = new float[blocks];
+        if (s.sample.length < sampleSize) {
+            s.sample = new float[sampleSize];
         }
-        float[] blockMax = s.blockMax;
-        for (int b = 0; b < blocks; b++) {
-            int from = offset + b * FILTER_BLOCK;
-            int to = Math.min(offset + cols, from + FILTER_BLOCK);
-            float m = Float.NEGATIVE_INFINITY;
-            for (int j = from; j < to; j++) {
-                float v = scores[j];
-                m = v > m ? v : m; // NaN never wins
+        int finite = 0;
+        for (int x = 0; x < sampleSize; x++) {
+            float v = scores[offset + (int) ((long) x * cols / sampleSize)];
+            if (v > Float.NEGATIVE_INFINITY) { // neither excluded (-inf) nor NaN
+                s.sample[finite++] = v;
             }
-            blockMax[b] = m;
         }
-        // the k-th largest block maximum: at least k scores are at or above it
-        System.arraycopy(blockMax, 0, s.maxCopy, 0, blocks);
-        float threshold = kthLargest(s.maxCopy, blocks, k);
-        if (threshold == Float.NEGATIVE_INFINITY) {
-            n = select(scores, offset, cols, k, s.order, s.best); // fewer than k usable blocks
+        if (finite < k) {
+            int n = select(scores, offset, cols, k, s.order, s.best); // most of the row excluded
             copy(s.order, s.best, n, k, outItems, outScores, outOffset, null);
             return;
         }
-        int count = 0;
-        for (int b = 0; b < blocks; b++) {
-            if (blockMax[b] >= threshold) {
-                count += Math.min(FILTER_BLOCK, cols - b * FILTER_BLOCK);
-            }
+        float threshold = kthLargest(s.sample, finite, k);
+        if (s.candidates.length < cols) {
+            s.candidates = new float[cols];
+            s.candidateItems = new int[cols];
         }
-        if (s.candidates.length < count) {
-            s.candidates = new float[count];
-            s.candidateItems = new int[count];
-        }
+        float[] candidates = s.candidates;
+        int[] candidateItems = s.candidateItems;
         int c = 0;
-        for (int b = 0; b < blocks; b++) {
-            if (blockMax[b] >= threshold) {
-                int from = b * FILTER_BLOCK;
-                int to = Math.min(cols, from + FILTER_BLOCK);
-                for (int j = from; j < to; j++) {
-                    float v = scores[offset + j];
-                    if (v >= threshold) {
-                        s.candidates[c] = v;
-                        s.candidateItems[c] = j;
-                        c++;
-                    }
-                }
+        for (int j = 0; j < cols; j++) {
+            float v = scores[offset + j];
+            if (v >= threshold) { // NaN never passes
+                candidates[c] = v;
+                candidateItems[c] = j;
+                c++;
             }
         }
         // candidates are in item order, so the heap's tie-break by position is the tie-break by item index
-        n = select(s.candidates, 0, c, k, s.order, s.best);
-        copy(s.order, s.best, n, k, outItems, outScores, outOffset, s.candidateItems);
+        int n = select(candidates, 0, c, k, s.order, s.best);
+        copy(s.order, s.best, n, k, outItems, outScores, outOffset, candidateItems);
     }
 
     /** The k-th largest of {@code v[0, n)} (k ≤ n) by quickselect; reorders {@code v}. */

@@ -168,13 +168,21 @@ final class BenchCommand implements Callable<Integer> {
      * Full-ranking evaluation of a rank-64 factor model at the ALS benchmark's scale (every user, all items,
      * training items excluded, top-100, NDCG@100 and Recall@100) through the engine, against the floor measured
      * in the same JVM: the backend's product into a reused buffer in 2,000-user batches plus top-100 selection
-     * over every score, nothing else.
+     * over every score, nothing else. Side by side on every available backend.
      */
     private void factorEvaluation(long interactions) {
+        for (ComputeBackend backend : services.registry().backends()) {
+            if (backend.isAvailable()) {
+                factorEvaluation(interactions, backend);
+            } else {
+                out.printf("factor-model evaluation: backend %s skipped (%s)%n", backend.id(), backend.description());
+            }
+        }
+    }
+
+    private void factorEvaluation(long interactions, ComputeBackend backend) {
         int users = (int) Math.max(100, Math.min(138_493, interactions / 144));
         int items = (int) Math.max(100, Math.min(26_744, interactions / 750));
-        ComputeBackend backend = services.registry().backends().stream().filter(ComputeBackend::isAvailable)
-                .max(java.util.Comparator.comparingInt(ComputeBackend::priority)).orElseThrow();
         int d = 64;
         int batch = 2000;
         java.util.SplittableRandom random = new java.util.SplittableRandom(5);
@@ -207,20 +215,21 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "floor for %,d users x %,d items, rank %d, top-100 (backend %s): %.2f s (product "
                 + "%.2f s = %.0f GFLOP/s, top-100 %.2f s)%n", users, items, d, backend.id(), floor, product,
                 2.0 * users * items * d / product / 1e9, floor - product);
+        scores = null; // let the engine run have the memory
         ExperimentSpec spec = new ExperimentSpec("bench-mf-eval", 42L, new DatasetSpec("synthetic", Map.of("users",
                 users, "items", items, "interactions", interactions)), null, new SplitSpec("user-holdout", null),
                 List.of(new AlgorithmSpec("implicit-als", null, Map.of("factors", d, "iterations", 1))),
-                List.of("NDCG@100", "Recall@100"), null, null, Runtime.getRuntime().availableProcessors(), null,
-                null, null);
+                List.of("NDCG@100", "Recall@100"), null, backend.id(), Runtime.getRuntime().availableProcessors(),
+                null, null, null);
         ExperimentResult r = services.runner().run(spec, RunListener.NONE, ProgressMonitor.NONE);
         AlgorithmResult a = r.algorithms().get(0);
         if (!a.succeeded()) {
             out.println("factor-model evaluation failed: " + a.failure());
             return;
         }
-        out.printf(Locale.ROOT, "full-ranking evaluation through the engine, %,d test users: %.2f s = %.2fx the "
-                + "floor%n", a.users().length, a.evaluateSeconds(), a.evaluateSeconds() / floor
-                * users / Math.max(1, a.users().length));
+        out.printf(Locale.ROOT, "full-ranking evaluation through the engine (backend %s), %,d test users: %.2f s = "
+                + "%.2fx the floor (fit %.2f s)%n", r.backend(), a.users().length, a.evaluateSeconds(),
+                a.evaluateSeconds() / floor * users / Math.max(1, a.users().length), a.fitSeconds());
     }
 
     /**
