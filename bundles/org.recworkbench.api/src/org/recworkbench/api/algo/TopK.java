@@ -97,16 +97,16 @@ public final class TopK {
         scores[b] = ts;
     }
 
-    /** Sampled scores per selected item: the sample's k-th best is then about the full row's 16k-th best. */
+    /** Sampled scores per selected item: the sample's k-th best is then about the row's 16k-th best. */
     private static final int SAMPLE_PER_K = 16;
 
     /**
      * The best {@code k} of every row of a row-major {@code rows×cols} score matrix into {@code outItems} and
      * {@code outScores} ({@code rows×k}, best first, unfilled slots -1 and -Infinity): the same result as
-     * {@link #select} row by row, with a threshold. The k-th best of an evenly strided sample of the row can only
+     * {@link #select} row by row, with a threshold. The k-th best of a sample of the row can only
      * be lower than or equal to the k-th best of the whole row, so every score of the top k reaches it: one pass
-     * keeps the scores that do (a compare with a predictable branch, no heap), and the heap selects among those
-     * few. Rows run in parallel for large inputs.
+     * keeps the scores that do (a branch-free compaction), and the heap selects among those few. Any sample
+     * gives the same result; the row's prefix is used because it is read in order. Rows run in parallel for large inputs.
      *
      * @since 1.2
      */
@@ -145,7 +145,7 @@ public final class TopK {
         }
         int finite = 0;
         for (int x = 0; x < sampleSize; x++) {
-            float v = scores[offset + (int) ((long) x * cols / sampleSize)];
+            float v = scores[offset + x]; // a prefix: read in order, and it stays in cache for the next pass
             if (v > Float.NEGATIVE_INFINITY) { // neither excluded (-inf) nor NaN
                 s.sample[finite++] = v;
             }
@@ -156,20 +156,20 @@ public final class TopK {
             return;
         }
         float threshold = kthLargest(s.sample, finite, k);
-        if (s.candidates.length < cols) {
-            s.candidates = new float[cols];
-            s.candidateItems = new int[cols];
+        if (s.candidates.length < cols + 1) {
+            s.candidates = new float[cols + 1];
+            s.candidateItems = new int[cols + 1];
         }
         float[] candidates = s.candidates;
         int[] candidateItems = s.candidateItems;
         int c = 0;
         for (int j = 0; j < cols; j++) {
+            // branch-free compaction: every score is written, the slot advances only for those that pass (NaN
+            // never does), so a pass rate of a few percent costs no mispredicted branches
             float v = scores[offset + j];
-            if (v >= threshold) { // NaN never passes
-                candidates[c] = v;
-                candidateItems[c] = j;
-                c++;
-            }
+            candidates[c] = v;
+            candidateItems[c] = j;
+            c += v >= threshold ? 1 : 0;
         }
         // candidates are in item order, so the heap's tie-break by position is the tie-break by item index
         int n = select(candidates, 0, c, k, s.order, s.best);
