@@ -377,7 +377,7 @@ public class DefaultExperimentRunner implements ExperimentRunner {
         List<String> skipped = registry.backends().stream()
                 .filter(b -> !b.isAvailable() && b.priority() > chosen.priority())
                 .map(b -> b.id() + " (" + b.description() + ")").toList();
-        return skipped.isEmpty() ? null : "compute backend " + chosen.id() + " computes; not available here: "
+        return skipped.isEmpty() ? null : "compute backend " + chosen.id() + " computes; passed over: "
                 + String.join(", ", skipped);
     }
 
