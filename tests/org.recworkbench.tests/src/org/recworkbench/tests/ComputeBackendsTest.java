@@ -117,6 +117,18 @@ class ComputeBackendsTest {
             assertEquals(1, notices.size(), notices.toString());
             assertTrue(notices.get(0).contains("broken") && notices.get(0).contains("libbroken.so"), notices.get(0));
 
+            // a run whose models never call a kernel chooses no backend, so it neither waits for a native one to
+            // start nor hears about one that cannot
+            notices.clear();
+            ExperimentResult knn = runner.run(Specs.synthetic(300, 200, 6_000, 2, Specs.algo("item-knn")), event -> {
+                if (event instanceof RunListener.Notice n) {
+                    notices.add(n.message());
+                }
+            }, ProgressMonitor.NONE);
+            assertTrue(knn.algorithms().get(0).succeeded(), knn.algorithms().get(0).failure());
+            assertEquals("none", knn.backend());
+            assertEquals(List.of(), notices);
+
             ExperimentSpec base = Specs.synthetic(300, 200, 6_000, 2, Specs.algo("bpr"));
             ExperimentSpec forced = new ExperimentSpec(base.name(), base.seed(), base.dataset(), base.filters(),
                     base.split(), base.algorithms(), base.metrics(), base.protocol(), "broken", base.threads(),

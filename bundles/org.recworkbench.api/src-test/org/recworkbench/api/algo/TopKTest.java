@@ -36,6 +36,11 @@ class TopKTest {
             scores[7 * cols + j] = j;
         }
         java.util.Arrays.fill(scores, 8 * cols, 9 * cols, 2.5f);
+        // a row sorted descending: the prefix holds the best scores, the threshold estimated from it lets fewer
+        // than k through, and the row is selected again without one
+        for (int j = 0; j < cols; j++) {
+            scores[9 * cols + j] = -j;
+        }
         for (int k : new int[] {1, 10, 100, 157}) {
             int[] expectedItems = new int[rows * k];
             float[] expectedScores = new float[rows * k];

@@ -25,21 +25,29 @@ public final class TopK {
             return 0;
         }
         int size = 0;
-        // heap of (score, item); the root is the worst kept entry
-        for (int i = 0; i < length; i++) {
+        int i = 0;
+        // heap of (score, item); the root is the worst kept entry. Fill it with the first k eligible entries...
+        for (; i < length && size < k; i++) {
             float s = scores[offset + i];
-            if (!(s > Float.NEGATIVE_INFINITY)) {
-                continue; // -inf or NaN
-            }
-            if (size < k) {
+            if (s > Float.NEGATIVE_INFINITY) { // neither -inf nor NaN
                 outItems[size] = i;
                 outScores[size] = s;
                 siftUp(outItems, outScores, size);
                 size++;
-            } else if (better(s, i, outScores[0], outItems[0])) {
-                outItems[0] = i;
-                outScores[0] = s;
-                siftDown(outItems, outScores, size);
+            }
+        }
+        // ...then an entry enters only by beating the root's score: every later index is higher than the root's,
+        // so an equal score loses the tie, and -inf and NaN never beat a finite score
+        if (size == k) {
+            float worst = outScores[0];
+            for (; i < length; i++) {
+                float s = scores[offset + i];
+                if (s > worst) {
+                    outItems[0] = i;
+                    outScores[0] = s;
+                    siftDown(outItems, outScores, size);
+                    worst = outScores[0];
+                }
             }
         }
         // heap sort: repeatedly move the worst to the end
@@ -97,16 +105,19 @@ public final class TopK {
         scores[b] = ts;
     }
 
-    /** Sampled scores per selected item: the sample's k-th best is then about the row's 16k-th best. */
+    /** Sampled scores per selected item: a prefix of 16k scores estimates where the row's best 2.5k begin. */
     private static final int SAMPLE_PER_K = 16;
+    /** Candidates aimed for, per selected item: few enough that the filter's branch is rarely taken. */
+    private static final double CANDIDATES_PER_K = 2.5;
 
     /**
      * The best {@code k} of every row of a row-major {@code rows×cols} score matrix into {@code outItems} and
      * {@code outScores} ({@code rows×k}, best first, unfilled slots -1 and -Infinity): the same result as
-     * {@link #select} row by row, with a threshold. The k-th best of a sample of the row can only
-     * be lower than or equal to the k-th best of the whole row, so every score of the top k reaches it: one pass
-     * keeps the scores that do (a branch-free compaction), and the heap selects among those few. Any sample
-     * gives the same result; the row's prefix is used because it is read in order. Rows run in parallel for large inputs.
+     * {@link #select} row by row, with a threshold. From a prefix of the row, estimate the score above which
+     * about 2.5k of the row's scores lie; one pass keeps the scores that reach it (a compare whose branch is rarely
+     * taken), and the heap selects among those few. If fewer than k reach it, the row is selected again without
+     * a threshold, so the result is exact either way: when at least k scores reach a threshold, every score of
+     * the top k (ties included) reaches it. Rows run in parallel for large inputs.
      *
      * @since 1.2
      */
@@ -121,7 +132,7 @@ public final class TopK {
 
     /** Per-thread buffers of the row selection. */
     private static final class TopKScratch {
-        float[] sample = new float[0];
+        float[] sampleHeap = new float[0];
         float[] candidates = new float[0];
         int[] candidateItems = new int[0];
         int[] order = new int[0];
@@ -135,80 +146,85 @@ public final class TopK {
             s.best = new float[k];
         }
         int sampleSize = (int) Math.min(cols, (long) SAMPLE_PER_K * k);
+        int n;
         if (k <= 0 || 4L * sampleSize > cols) {
-            int n = select(scores, offset, cols, k, s.order, s.best); // too short a row to be worth a filter
+            n = select(scores, offset, cols, k, s.order, s.best); // too short a row to be worth a filter
             copy(s.order, s.best, n, k, outItems, outScores, outOffset, null);
             return;
         }
-        if (s.sample.length < sampleSize) {
-            s.sample = new float[sampleSize];
-        }
-        int finite = 0;
-        for (int x = 0; x < sampleSize; x++) {
-            float v = scores[offset + x]; // a prefix: read in order, and it stays in cache for the next pass
-            if (v > Float.NEGATIVE_INFINITY) { // neither excluded (-inf) nor NaN
-                s.sample[finite++] = v;
+        // the r-th best of the sample estimates the score of the row's (2.5k)-th best
+        int r = (int) Math.max(1, Math.ceil(CANDIDATES_PER_K * k * sampleSize / cols));
+        float threshold = rthBest(scores, offset, sampleSize, r, s);
+        int c = 0;
+        if (threshold > Float.NEGATIVE_INFINITY) {
+            if (s.candidates.length < cols) {
+                s.candidates = new float[cols];
+                s.candidateItems = new int[cols];
+            }
+            float[] candidates = s.candidates;
+            int[] candidateItems = s.candidateItems;
+            for (int j = 0; j < cols; j++) {
+                float v = scores[offset + j];
+                if (v >= threshold) { // NaN never passes
+                    candidates[c] = v;
+                    candidateItems[c] = j;
+                    c++;
+                }
             }
         }
-        if (finite < k) {
-            int n = select(scores, offset, cols, k, s.order, s.best); // most of the row excluded
+        if (c < k) {
+            n = select(scores, offset, cols, k, s.order, s.best); // the estimate was too high: no threshold
             copy(s.order, s.best, n, k, outItems, outScores, outOffset, null);
             return;
-        }
-        float threshold = kthLargest(s.sample, finite, k);
-        if (s.candidates.length < cols + 1) {
-            s.candidates = new float[cols + 1];
-            s.candidateItems = new int[cols + 1];
-        }
-        float[] candidates = s.candidates;
-        int[] candidateItems = s.candidateItems;
-        int c = 0;
-        for (int j = 0; j < cols; j++) {
-            // branch-free compaction: every score is written, the slot advances only for those that pass (NaN
-            // never does), so a pass rate of a few percent costs no mispredicted branches
-            float v = scores[offset + j];
-            candidates[c] = v;
-            candidateItems[c] = j;
-            c += v >= threshold ? 1 : 0;
         }
         // candidates are in item order, so the heap's tie-break by position is the tie-break by item index
-        int n = select(candidates, 0, c, k, s.order, s.best);
-        copy(s.order, s.best, n, k, outItems, outScores, outOffset, candidateItems);
+        n = select(s.candidates, 0, c, k, s.order, s.best);
+        copy(s.order, s.best, n, k, outItems, outScores, outOffset, s.candidateItems);
     }
 
-    /** The k-th largest of {@code v[0, n)} (k ≤ n) by quickselect; reorders {@code v}. */
-    static float kthLargest(float[] v, int n, int k) {
-        int lo = 0;
-        int hi = n - 1;
-        int target = k - 1; // index of the k-th largest in descending order
-        while (lo < hi) {
-            float pivot = v[(lo + hi) >>> 1];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (v[i] > pivot) {
-                    i++;
+    /** The r-th largest finite score of {@code scores[offset, offset+length)} by a min-heap; -Infinity if fewer. */
+    private static float rthBest(float[] scores, int offset, int length, int r, TopKScratch s) {
+        if (s.sampleHeap.length < r) {
+            s.sampleHeap = new float[r];
+        }
+        float[] heap = s.sampleHeap;
+        int size = 0;
+        for (int j = 0; j < length; j++) {
+            float v = scores[offset + j];
+            if (size < r) {
+                if (v > Float.NEGATIVE_INFINITY) { // neither excluded (-inf) nor NaN
+                    int pos = size++;
+                    heap[pos] = v;
+                    while (pos > 0 && heap[(pos - 1) >>> 1] > heap[pos]) {
+                        int parent = (pos - 1) >>> 1;
+                        float t = heap[parent];
+                        heap[parent] = heap[pos];
+                        heap[pos] = t;
+                        pos = parent;
+                    }
                 }
-                while (v[j] < pivot) {
-                    j--;
+            } else if (v > heap[0]) {
+                heap[0] = v;
+                int pos = 0;
+                while (true) {
+                    int child = 2 * pos + 1;
+                    if (child >= size) {
+                        break;
+                    }
+                    if (child + 1 < size && heap[child + 1] < heap[child]) {
+                        child++;
+                    }
+                    if (heap[pos] <= heap[child]) {
+                        break;
+                    }
+                    float t = heap[pos];
+                    heap[pos] = heap[child];
+                    heap[child] = t;
+                    pos = child;
                 }
-                if (i <= j) {
-                    float t = v[i];
-                    v[i] = v[j];
-                    v[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (target <= j) {
-                hi = j;
-            } else if (target >= i) {
-                lo = i;
-            } else {
-                return v[target];
             }
         }
-        return v[target];
+        return size < r ? Float.NEGATIVE_INFINITY : heap[0];
     }
 
     private static void copy(int[] order, float[] best, int n, int k, int[] outItems, float[] outScores,

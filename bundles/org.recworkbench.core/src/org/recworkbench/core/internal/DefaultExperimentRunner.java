@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -91,8 +90,6 @@ public class DefaultExperimentRunner implements ExperimentRunner {
         List<Planned> planned = plan(spec.algorithms(), resolver, spec.seed());
         List<Metric> metrics = resolver.resolve(spec.metrics());
         checkBackendInstalled(spec.backend());
-        // native backends start on first need (a native library to load): let that overlap with loading
-        CompletableFuture<List<ComputeBackend>> backendsReady = CompletableFuture.supplyAsync(registry::backends);
         List<Metric> all = new ArrayList<>(metrics);
         planned.stream().filter(p -> p.searchMetric() != null).forEach(p -> all.add(p.searchMetric()));
         int listLength = all.stream().mapToInt(m -> m.descriptor().cutoff()).max().orElse(10);
@@ -119,12 +116,9 @@ public class DefaultExperimentRunner implements ExperimentRunner {
         EvaluationContext context = test.context();
         NegativeSampler sampler = !protocol.sampled() ? null : new NegativeSampler(protocol.negatives(), spec.seed(),
                 ProtocolSpec.SAMPLED_POPULARITY.equals(protocol.type()) ? split.train().itemCounts() : null);
-        backendsReady.join();
-        ComputeBackend backend = backend(spec.backend());
-        String fallback = fallbackNotice(backend);
-        if (fallback != null) {
-            listener.onEvent(new RunListener.Notice(fallback));
-        }
+        // auto: chosen when a model first calls a kernel; a named backend: checked now, before any fitting
+        AutoBackend auto = "auto".equals(spec.backend()) ? new AutoBackend(registry::backends) : null;
+        ComputeBackend backend = auto != null ? auto : backend(spec.backend());
         FullRankingEvaluator evaluator = new FullRankingEvaluator(backend, spec.threads(), sampler);
 
         List<AlgorithmResult> results = new ArrayList<>();
@@ -139,6 +133,10 @@ public class DefaultExperimentRunner implements ExperimentRunner {
                 r = runOne(p, trainView, fitOn, test, validation, metrics, spec, evaluator, listener, monitor);
                 canceled = r.status() == Status.CANCELED;
             }
+            String notice = auto == null ? null : auto.takeNotice();
+            if (notice != null) {
+                listener.onEvent(new RunListener.Notice(notice));
+            }
             results.add(r);
             listener.onEvent(new RunListener.AlgorithmFinished(r));
         }
@@ -147,7 +145,7 @@ public class DefaultExperimentRunner implements ExperimentRunner {
                 : "; validation carved from train: " + validationSplit.description());
         return new ExperimentResult(spec, DatasetStatistics.of(dataset), splitDescription, protocol.label(),
                 fitOn.size(), split.test().size(), testUsers,
-                validationSplit == null ? 0 : validationSplit.test().size(), backend.id(),
+                validationSplit == null ? 0 : validationSplit.test().size(), auto != null ? auto.chosenId() : backend.id(),
                 metrics.stream().map(m -> m.descriptor().id()).toList(), results, dataset.users(), started,
                 (System.nanoTime() - t0) / 1e9, split);
     }
@@ -339,8 +337,8 @@ public class DefaultExperimentRunner implements ExperimentRunner {
     }
 
     /**
-     * Fails before any work when the spec names a backend that is not installed. ("auto" needs no check, and
-     * listing the backends waits for their start-up, which should overlap with loading.)
+     * Fails before any work when the spec names a backend that is not installed. ("auto" needs no check; listing
+     * the backends would start native ones.)
      */
     private void checkBackendInstalled(String id) {
         if ("auto".equals(id)) {
@@ -355,10 +353,6 @@ public class DefaultExperimentRunner implements ExperimentRunner {
 
     private ComputeBackend backend(String id) {
         List<ComputeBackend> all = registry.backends();
-        if ("auto".equals(id)) {
-            return all.stream().filter(ComputeBackend::isAvailable).findFirst()
-                    .orElseThrow(() -> new InvalidSpecException("backend", "no compute backend is available"));
-        }
         ComputeBackend b = all.stream().filter(x -> x.id().equals(id)).findFirst()
                 .orElseThrow(() -> new InvalidSpecException("backend", "unknown backend '" + id + "'; available: "
                         + ids(all.stream().map(ComputeBackend::id).toList()) + " or auto"));
@@ -367,18 +361,6 @@ public class DefaultExperimentRunner implements ExperimentRunner {
                     + b.description());
         }
         return b;
-    }
-
-    /**
-     * Why a higher-priority backend was passed over, if one was: the chosen one computes, the run goes on, and
-     * the user learns that it is not the fastest installed (its natives did not load, say).
-     */
-    private String fallbackNotice(ComputeBackend chosen) {
-        List<String> skipped = registry.backends().stream()
-                .filter(b -> !b.isAvailable() && b.priority() > chosen.priority())
-                .map(b -> b.id() + " (" + b.description() + ")").toList();
-        return skipped.isEmpty() ? null : "compute backend " + chosen.id() + " computes; passed over: "
-                + String.join(", ", skipped);
     }
 
     /** What system-level metrics need: catalogue size, training popularity, attributes, rating scale. */
