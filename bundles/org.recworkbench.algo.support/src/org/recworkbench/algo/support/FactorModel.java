@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import org.recworkbench.api.algo.PersistentModel;
 import org.recworkbench.api.compute.ComputeBackend;
+import org.recworkbench.api.compute.PreparedMatrix;
 
 /**
  * {@code score(u, i) = mean + userBias[u] + itemBias[i] + P[u] · Q[i]} with row-major factors of width
@@ -22,6 +23,10 @@ public final class FactorModel implements PersistentModel {
     private final int numItems;
     private final boolean ratings;
     private final ComputeBackend backend;
+    /** Whether any of mean, user bias or item bias is non-zero: without them a score is the bare product. */
+    private final boolean offsets;
+    /** The item factors as the backend wants them for products, prepared on first scoring. */
+    private volatile PreparedMatrix preparedItems;
 
     /**
      * @param userBias null for none
@@ -40,6 +45,16 @@ public final class FactorModel implements PersistentModel {
         this.itemFactors = itemFactors;
         this.ratings = predictsRatings;
         this.backend = backend;
+        this.offsets = mean != 0 || !allZero(this.userBias) || !allZero(this.itemBias);
+    }
+
+    private static boolean allZero(float[] v) {
+        for (float x : v) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -70,7 +85,15 @@ public final class FactorModel implements PersistentModel {
         for (int b = 0; b < users.length; b++) {
             System.arraycopy(userFactors, users[b] * d, block, b * d, d);
         }
-        backend.multiplyTransposed(block, users.length, itemFactors, numItems, d, out);
+        PreparedMatrix items = preparedItems;
+        if (items == null) {
+            items = backend.prepare(itemFactors, numItems, d); // a race prepares twice, harmlessly
+            preparedItems = items;
+        }
+        backend.multiplyTransposed(block, users.length, items, out);
+        if (!offsets) {
+            return; // implicit ALS: the product is the score, and a pass over every score is saved
+        }
         for (int b = 0; b < users.length; b++) {
             float base = mean + userBias[users[b]];
             int row = b * numItems;

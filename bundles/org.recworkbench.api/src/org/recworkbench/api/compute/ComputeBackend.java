@@ -32,6 +32,27 @@ public interface ComputeBackend {
     void multiplyTransposed(float[] a, int m, float[] b, int n, int d, float[] out);
 
     /**
+     * The right-hand operand of many products prepared once (a model's item factors): a backend that computes
+     * elsewhere (off-heap, on a device) copies it there now instead of on every product. The caller must not
+     * change {@code b} while the prepared operand is in use. The default keeps a reference to {@code b}.
+     *
+     * @since 1.1
+     */
+    default PreparedMatrix prepare(float[] b, int n, int d) {
+        return new PreparedMatrix(b, n, d, null);
+    }
+
+    /**
+     * {@link #multiplyTransposed(float[], int, float[], int, int, float[])} against a prepared operand (of this or
+     * another backend: a foreign one is used through its heap values).
+     *
+     * @since 1.1
+     */
+    default void multiplyTransposed(float[] a, int m, PreparedMatrix b, float[] out) {
+        multiplyTransposed(a, m, b.values(), b.rows(), b.columns(), out);
+    }
+
+    /**
      * For each of {@code rows} rows of a row-major {@code rows×cols} score matrix, the indices of the
      * {@code k} highest scores, best first, ties by lower index; {@code -Infinity}/NaN entries are never
      * selected and unfilled slots get index -1. Outputs are {@code rows×k}. The default is the filtered

@@ -64,6 +64,29 @@ class Nd4jBackendTest {
     }
 
     @Test
+    void preparedOperandGivesTheSameProductAsTheArray() {
+        Random random = new Random(11);
+        float[] b = gaussian(random, 1200 * 48);
+        org.recworkbench.api.compute.PreparedMatrix prepared = BACKEND.prepare(b, 1200, 48);
+        for (int m : new int[] {250, 3, 250}) { // a shape change in between, and one below the JNI threshold
+            float[] a = gaussian(random, m * 48);
+            float[] direct = new float[m * 1200];
+            float[] viaPrepared = new float[m * 1200];
+            BACKEND.multiplyTransposed(a, m, b, 1200, 48, direct);
+            BACKEND.multiplyTransposed(a, m, prepared, viaPrepared);
+            assertArrayEquals(direct, viaPrepared);
+        }
+        // a heap-only operand prepared by another backend is used through its values
+        float[] a = gaussian(random, 100 * 48);
+        float[] direct = new float[100 * 1200];
+        float[] foreign = new float[100 * 1200];
+        BACKEND.multiplyTransposed(a, 100, b, 1200, 48, direct);
+        BACKEND.multiplyTransposed(a, 100, new org.recworkbench.api.compute.PreparedMatrix(b, 1200, 48, null),
+                foreign);
+        assertArrayEquals(direct, foreign);
+    }
+
+    @Test
     void choleskyInverseAgreesWithThePureJavaElimination() {
         int n = 250;
         float[] a = gramPlusRidge(n, 5);

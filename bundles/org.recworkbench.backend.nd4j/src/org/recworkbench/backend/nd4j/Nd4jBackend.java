@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.api.compute.ComputeBackend;
+import org.recworkbench.api.compute.PreparedMatrix;
 
 /**
  * Dense kernels on ND4J 1.0.0-M2.1 and the OpenBLAS it ships: the factor product is one {@code sgemm} into
@@ -109,6 +110,23 @@ public class Nd4jBackend implements ComputeBackend {
             return;
         }
         Nd4jKernels.multiplyTransposed(a, m, b, n, d, out);
+    }
+
+    /** Copies the operand off-heap once, so that products against it copy only the left operand and the result. */
+    @Override
+    public PreparedMatrix prepare(float[] b, int n, int d) {
+        requireAvailable();
+        return new PreparedMatrix(b, n, d, Nd4jKernels.offHeap(b, n, d));
+    }
+
+    @Override
+    public void multiplyTransposed(float[] a, int m, PreparedMatrix b, float[] out) {
+        requireAvailable();
+        if ((long) m * b.rows() * b.columns() < NATIVE_MIN_WORK || !Nd4jKernels.isOffHeap(b.handle())) {
+            multiplyTransposed(a, m, b.values(), b.rows(), b.columns(), out); // small, or another backend's
+            return;
+        }
+        Nd4jKernels.multiplyTransposed(a, m, b.handle(), b.columns(), out);
     }
 
     /** LAPACK's Cholesky inverse ({@link Nd4jKernels#invertSymmetricPositiveDefinite}). */

@@ -23,12 +23,34 @@ final class Nd4jKernels {
 
     /** {@code out = a · bᵀ} by one {@code sgemm} on this thread's off-heap operands. */
     static void multiplyTransposed(float[] a, int m, float[] b, int n, int d, float[] out) {
+        INDArray right = WORKSPACES.get().right(n, d);
+        right.data().asNioFloat().put(b, 0, n * d);
+        multiply(a, m, right, out);
+    }
+
+    /** {@code out = a · bᵀ} against an operand already off-heap ({@link #offHeap}). */
+    static void multiplyTransposed(float[] a, int m, Object preparedRight, int d, float[] out) {
+        multiply(a, m, (INDArray) preparedRight, out);
+    }
+
+    /** An off-heap copy of a row-major {@code n×d} matrix, freed with the returned array. */
+    static Object offHeap(float[] b, int n, int d) {
+        INDArray copy = Nd4j.createUninitialized(DataType.FLOAT, new long[] {n, d}, 'c');
+        copy.data().asNioFloat().put(b, 0, n * d);
+        return copy;
+    }
+
+    static boolean isOffHeap(Object handle) {
+        return handle instanceof INDArray;
+    }
+
+    private static void multiply(float[] a, int m, INDArray right, float[] out) {
+        int d = (int) right.columns();
+        int n = (int) right.rows();
         Workspace w = WORKSPACES.get();
         INDArray left = w.left(m, d);
-        INDArray right = w.right(n, d);
         INDArray product = w.product(m, n);
         left.data().asNioFloat().put(a, 0, m * d);
-        right.data().asNioFloat().put(b, 0, n * d);
         NATIVE_LOCK.lock();
         try {
             Nd4j.gemm(left, right, product, false, true, 1.0, 0.0);

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.api.algo.TopK;
 import org.recworkbench.api.compute.ComputeBackend;
+import org.recworkbench.api.compute.PreparedMatrix;
 
 /**
  * The {@code auto} backend of one run: the best available backend, chosen when a model first calls a kernel.
@@ -85,6 +86,16 @@ final class AutoBackend implements ComputeBackend {
     @Override
     public void multiplyTransposed(float[] a, int m, float[] b, int n, int d, float[] out) {
         chosen().multiplyTransposed(a, m, b, n, d, out);
+    }
+
+    @Override
+    public PreparedMatrix prepare(float[] b, int n, int d) {
+        return chosen().prepare(b, n, d);
+    }
+
+    @Override
+    public void multiplyTransposed(float[] a, int m, PreparedMatrix b, float[] out) {
+        chosen().multiplyTransposed(a, m, b, out);
     }
 
     @Override
