@@ -256,4 +256,24 @@ class FactorizationTest {
             assertArrayEquals(a.itemFactors(), b.itemFactors(), r.descriptor().id());
         }
     }
+
+    @Test
+    void transposeMovesEveryEntry() {
+        for (int n : new int[] {0, 5, 8, 21}) { // below, at and across the eight-row block
+            int d = 7;
+            float[][] rows = new float[n][d];
+            float[][] columns = new float[d][n];
+            for (int k = 0; k < n; k++) {
+                for (int f = 0; f < d; f++) {
+                    rows[k][f] = k * 100 + f;
+                }
+            }
+            ImplicitAlsRecommender.transpose(rows, n, d, columns);
+            for (int k = 0; k < n; k++) {
+                for (int f = 0; f < d; f++) {
+                    org.junit.jupiter.api.Assertions.assertEquals(k * 100 + f, columns[f][k], "n " + n);
+                }
+            }
+        }
+    }
 }

@@ -197,12 +197,7 @@ public class ImplicitAlsRecommender implements Recommender, ModelReader {
             weight[k] = (float) (s.alpha() * (s.useValues() ? vals[start + k] : 1f)); // c - 1
             System.arraycopy(y, cols[start + k] * d, local[k], 0, d);
         }
-        for (int f = 0; f < d; f++) { // transpose with sequential writes, reads from the just-copied rows
-            float[] column = columns[f];
-            for (int k = 0; k < n; k++) {
-                column[k] = local[k][f];
-            }
-        }
+        transpose(local, n, d, columns);
         float[] current = direction; // x_r, copied out so that it too starts at 0
         System.arraycopy(x, xo, current, 0, d);
         // residual = b - A x = Σ (c - (c-1) y_c·x) y_c - (YᵀY + λI) x
@@ -233,6 +228,42 @@ public class ImplicitAlsRecommender implements Recommender, ModelReader {
                 direction[f] = residual[f] + beta * direction[f];
             }
             rsOld = rsNew;
+        }
+    }
+
+    /**
+     * {@code columns[f][k] = rows[k][f]}, eight rows at a time: each column array is fetched once per eight
+     * stores and the eight rows are read in order (3x faster than one row per pass, which was about half of an
+     * ALS iteration; docs/benchmarks.md).
+     */
+    static void transpose(float[][] rows, int n, int d, float[][] columns) {
+        int k = 0;
+        for (; k + 7 < n; k += 8) {
+            float[] r0 = rows[k];
+            float[] r1 = rows[k + 1];
+            float[] r2 = rows[k + 2];
+            float[] r3 = rows[k + 3];
+            float[] r4 = rows[k + 4];
+            float[] r5 = rows[k + 5];
+            float[] r6 = rows[k + 6];
+            float[] r7 = rows[k + 7];
+            for (int f = 0; f < d; f++) {
+                float[] c = columns[f];
+                c[k] = r0[f];
+                c[k + 1] = r1[f];
+                c[k + 2] = r2[f];
+                c[k + 3] = r3[f];
+                c[k + 4] = r4[f];
+                c[k + 5] = r5[f];
+                c[k + 6] = r6[f];
+                c[k + 7] = r7[f];
+            }
+        }
+        for (; k < n; k++) {
+            float[] r = rows[k];
+            for (int f = 0; f < d; f++) {
+                columns[f][k] = r[f];
+            }
         }
     }
 
