@@ -48,8 +48,8 @@ public class EaseRecommender implements Recommender, ModelReader {
     public Model fit(TrainingContext context, Interactions train, Parameters params) {
         int n = train.numItems();
         if (n > params.getInt("max-items")) {
-            throw new RecommenderBuildException("EASE needs a dense " + n + " x " + n + " inverse (" + (4L * n * n >> 20)
-                    + " MiB); raise max-items to try, or filter the catalogue");
+            throw new RecommenderBuildException("EASE needs a dense " + n + " x " + n + " inverse ("
+                    + (4L * n * n >> 20) + " MiB); raise max-items to try, or filter the catalogue");
         }
         float[] p = gram(train.userItems(), n);
         float lambda = (float) params.getDouble("regularization");

@@ -36,7 +36,7 @@ public class Nd4jBackend implements ComputeBackend {
     /**
      * Only notes where JavaCPP extracts its natives: loading the 323 MB native library takes about half a second,
      * which commands that never compute (help, list, describe) should not pay, so ND4J starts on the first
-     * question about availability (the engine asks while a run loads its data).
+     * question about availability (a run's {@code auto} backend asks when a model first calls a kernel).
      */
     @Activate
     void activate(BundleContext context) {

@@ -141,11 +141,12 @@ public class DefaultExperimentRunner implements ExperimentRunner {
             listener.onEvent(new RunListener.AlgorithmFinished(r));
         }
         int testUsers = context.evaluatedUsers();
+        String backendId = auto != null ? auto.chosenId() : backend.id();
         String splitDescription = split.description() + (validationSplit == null ? ""
                 : "; validation carved from train: " + validationSplit.description());
         return new ExperimentResult(spec, DatasetStatistics.of(dataset), splitDescription, protocol.label(),
                 fitOn.size(), split.test().size(), testUsers,
-                validationSplit == null ? 0 : validationSplit.test().size(), auto != null ? auto.chosenId() : backend.id(),
+                validationSplit == null ? 0 : validationSplit.test().size(), backendId,
                 metrics.stream().map(m -> m.descriptor().id()).toList(), results, dataset.users(), started,
                 (System.nanoTime() - t0) / 1e9, split);
     }
