@@ -42,8 +42,8 @@ public class RelMfRecommender implements Recommender, ModelReader {
                     + "missing-not-at-random implicit feedback. WSDM 2020",
             List.of(ParameterDescriptor.ofInt("factors", 32, 1, 1024, "latent dimensions"),
                     ParameterDescriptor.ofInt("epochs", 30, 1, 10_000, "passes over every user-item pair"),
-                    ParameterDescriptor.ofDouble("learning-rate", 0.02, 1e-9, 10, "SGD step size"),
-                    ParameterDescriptor.ofDouble("regularization", 1e-4, 0, 100, "L2 penalty per update"),
+                    ParameterDescriptor.ofDouble("learning-rate", 0.005, 1e-9, 10, "SGD step size"),
+                    ParameterDescriptor.ofDouble("regularization", 1e-3, 0, 100, "L2 penalty per update"),
                     ParameterDescriptor.ofEnum("estimator", UNBIASED, List.of(UNBIASED, NAIVE),
                             "unbiased: inverse-propensity corrected loss; naive: clicks as relevance labels"),
                     ParameterDescriptor.ofDouble("clip", 0.1, 0, 1,
@@ -122,6 +122,13 @@ public class RelMfRecommender implements Recommender, ModelReader {
                     clicked[cols[k]] = false;
                 }
             }
+            // the corrected loss of a clicked pair, (1/θ)·δ1 + (1 − 1/θ)·δ0, is unbounded below in the score:
+            // too large a step or too weak a penalty lets the factors grow without limit
+            if (!finite(p) || !finite(q) || !finite(bias)) {
+                throw new RecommenderBuildException("Rel-MF diverged in epoch " + (epoch + 1) + " (the unbiased loss "
+                        + "is unbounded below): lower learning-rate (" + lr + "), raise regularization (" + reg
+                        + ") or clip (" + clip + ")");
+            }
             context.monitor().worked(1);
         }
         context.monitor().done();
@@ -154,6 +161,15 @@ public class RelMfRecommender implements Recommender, ModelReader {
 
     private static double softplus(double x) {
         return x > 30 ? x : Math.log1p(Math.exp(x));
+    }
+
+    private static boolean finite(float[] v) {
+        for (float x : v) {
+            if (!Float.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static float[] gaussian(int size, double std, SplittableRandom random) {
