@@ -75,15 +75,15 @@ public class MfIpsRecommender implements Recommender, ModelReader {
         }
         float mean = (float) (weightedSum / n); // weights average 1
         SplittableRandom random = new SplittableRandom(context.seed());
-        float[] p = RelMfRecommender.gaussian(train.numUsers() * d, 0.1, random);
-        float[] q = RelMfRecommender.gaussian(train.numItems() * d, 0.1, random);
+        float[] p = Draws.gaussian(train.numUsers() * d, 0.1, random);
+        float[] q = Draws.gaussian(train.numItems() * d, 0.1, random);
         float[] bu = new float[train.numUsers()];
         float[] bi = new float[train.numItems()];
-        int[] order = RelMfRecommender.identity(n);
+        int[] order = Draws.identity(n);
         context.monitor().begin("fit mf-ips", epochs);
         for (int epoch = 0; epoch < epochs; epoch++) {
             context.monitor().checkCanceled();
-            RelMfRecommender.shuffle(order, random);
+            Draws.shuffle(order, random);
             for (int k : order) {
                 int u = us[k];
                 int i = is[k];

@@ -47,9 +47,8 @@ public final class MnarWorld {
         SplittableRandom random = new SplittableRandom(seed);
         double[] p = gaussian(users * dimensions, random);
         double[] q = gaussian(items * dimensions, random);
-        int[] rank = RelMfRecommender.identity(items);
-        int[] shuffled = rank.clone();
-        RelMfRecommender.shuffle(shuffled, random);
+        int[] shuffled = Draws.identity(items);
+        Draws.shuffle(shuffled, random);
         double[] exposure = new double[items];
         double[] quality = new double[items];
         for (int r = 0; r < items; r++) {

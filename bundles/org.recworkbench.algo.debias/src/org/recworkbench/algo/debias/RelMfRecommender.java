@@ -87,19 +87,19 @@ public class RelMfRecommender implements Recommender, ModelReader {
             clickedB[i] = (float) w[1];
         }
         SplittableRandom random = new SplittableRandom(context.seed());
-        float[] p = gaussian(users * d, 0.1, random);
-        float[] q = gaussian(items * d, 0.1, random);
+        float[] p = Draws.gaussian(users * d, 0.1, random);
+        float[] q = Draws.gaussian(items * d, 0.1, random);
         float[] bias = new float[items];
-        int[] userOrder = identity(users);
-        int[] itemOrder = identity(items);
+        int[] userOrder = Draws.identity(users);
+        int[] itemOrder = Draws.identity(items);
         boolean[] clicked = new boolean[items];
         SparseMatrix byUser = train.userItems();
         int[] cols = byUser.columns();
         context.monitor().begin("fit rel-mf", epochs);
         for (int epoch = 0; epoch < epochs; epoch++) {
             context.monitor().checkCanceled();
-            shuffle(userOrder, random);
-            shuffle(itemOrder, random);
+            Draws.shuffle(userOrder, random);
+            Draws.shuffle(itemOrder, random);
             for (int u : userOrder) {
                 for (int k = byUser.rowStart(u); k < byUser.rowEnd(u); k++) {
                     clicked[cols[k]] = true;
@@ -170,31 +170,6 @@ public class RelMfRecommender implements Recommender, ModelReader {
             }
         }
         return true;
-    }
-
-    static float[] gaussian(int size, double std, SplittableRandom random) {
-        float[] v = new float[size];
-        for (int k = 0; k < size; k++) {
-            v[k] = (float) (random.nextGaussian() * std);
-        }
-        return v;
-    }
-
-    static int[] identity(int n) {
-        int[] v = new int[n];
-        for (int k = 0; k < n; k++) {
-            v[k] = k;
-        }
-        return v;
-    }
-
-    static void shuffle(int[] v, SplittableRandom random) {
-        for (int k = v.length - 1; k > 0; k--) {
-            int j = random.nextInt(k + 1);
-            int t = v[k];
-            v[k] = v[j];
-            v[j] = t;
-        }
     }
 
     @Override
