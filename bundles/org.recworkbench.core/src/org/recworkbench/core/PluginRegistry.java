@@ -8,8 +8,8 @@ import org.recworkbench.api.compute.ComputeBackend;
 import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.api.data.DatasetFilter;
 import org.recworkbench.api.data.Splitter;
-import org.recworkbench.api.interactive.Environment;
-import org.recworkbench.api.interactive.Policy;
+import org.recworkbench.api.interactive.PolicyFactory;
+import org.recworkbench.api.interactive.Simulator;
 import org.recworkbench.api.metrics.MetricSet;
 
 /**
@@ -40,9 +40,25 @@ public interface PluginRegistry {
     /** Backends, best first (highest priority among the available ones). */
     List<ComputeBackend> backends();
 
-    List<Environment> environments();
+    List<Simulator> simulators();
 
-    List<Policy> policies();
+    Optional<Simulator> simulator(String id);
+
+    /** Every registered policy service, by id, then preferred first among those sharing an id. */
+    List<PolicyFactory> policies();
+
+    /**
+     * The preferred policy service with this id: the highest {@code service.ranking}, then the most recently
+     * registered. Installing a bundle that registers an id again with a higher ranking (or updating the
+     * bundle that provides it) changes the answer; running simulations follow it between two steps.
+     */
+    Optional<PolicyFactory> policy(String id);
+
+    /**
+     * A counter that grows whenever a policy service comes or goes; a simulation compares it between steps
+     * (one volatile read) to notice hot swaps.
+     */
+    long policyChanges();
 
     /**
      * Whether this exact service object is still registered. A run checks it between batches so that a

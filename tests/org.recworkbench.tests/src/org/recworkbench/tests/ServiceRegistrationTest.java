@@ -35,6 +35,13 @@ class ServiceRegistrationTest {
         assertTrue(Services.eventually(() -> r.backends().size() >= 2));
         assertEquals(List.of("cpu", "nd4j"), r.backends().stream().map(ComputeBackend::id).sorted().toList());
         assertTrue(r.backends().get(0).isAvailable());
+        List<String> policies = List.of("bernoulli-ts", "epsilon-greedy", "gaussian-ts", "greedy-budget", "hatch",
+                "linear-ts", "linucb", "linucb-hybrid", "random-policy", "slate-ts", "topk-greedy", "ucb1");
+        assertTrue(Services.eventually(() -> r.policies().size() >= policies.size()));
+        // the simulation hot-swap test installs a test bundle with "canary" and a second "ucb1": ignore it
+        assertEquals(policies, r.policies().stream().map(p -> p.descriptor().id()).filter(id -> !id.equals("canary"))
+                .distinct().toList());
+        assertEquals(List.of("latent-factor"), r.simulators().stream().map(s -> s.descriptor().id()).toList());
     }
 
     @Test

@@ -20,8 +20,8 @@ import org.recworkbench.api.data.Dataset;
 import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.api.data.DatasetFilter;
 import org.recworkbench.api.data.Splitter;
-import org.recworkbench.api.interactive.Environment;
-import org.recworkbench.api.interactive.Policy;
+import org.recworkbench.api.interactive.PolicyFactory;
+import org.recworkbench.api.interactive.Simulator;
 import org.recworkbench.api.metrics.MetricSet;
 import org.recworkbench.core.ExperimentRunner;
 import org.recworkbench.core.PluginRegistry;
@@ -75,12 +75,24 @@ class RecwbTest {
             return List.of();
         }
 
-        public List<Environment> environments() {
+        public List<Simulator> simulators() {
             return List.of();
         }
 
-        public List<Policy> policies() {
+        public Optional<Simulator> simulator(String id) {
+            return Optional.empty();
+        }
+
+        public List<PolicyFactory> policies() {
             return List.of();
+        }
+
+        public Optional<PolicyFactory> policy(String id) {
+            return Optional.empty();
+        }
+
+        public long policyChanges() {
+            return 0;
         }
 
         public boolean isRegistered(Object service) {
@@ -102,7 +114,7 @@ class RecwbTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return Recwb.execute(new Recwb.Services(EMPTY, REJECTING, List::of, 0), args,
+        return Recwb.execute(new Recwb.Services(EMPTY, REJECTING, null, List::of, 0), args,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

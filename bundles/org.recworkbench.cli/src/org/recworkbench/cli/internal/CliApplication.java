@@ -12,6 +12,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.recworkbench.api.compute.ComputeBackend;
 import org.recworkbench.core.ExperimentRunner;
 import org.recworkbench.core.PluginRegistry;
+import org.recworkbench.core.SimulationRunner;
 import org.recworkbench.report.ReportWriter;
 
 /**
@@ -32,8 +33,11 @@ public class CliApplication implements IApplication {
         ServiceTracker<ExperimentRunner, ExperimentRunner> runner = new ServiceTracker<>(bc, ExperimentRunner.class,
                 null);
         ServiceTracker<ReportWriter, ReportWriter> writers = new ServiceTracker<>(bc, ReportWriter.class, null);
+        ServiceTracker<SimulationRunner, SimulationRunner> simulations = new ServiceTracker<>(bc,
+                SimulationRunner.class, null);
         registry.open();
         runner.open();
+        simulations.open();
         writers.open();
         try {
             PluginRegistry r = registry.waitForService(SERVICE_TIMEOUT_MS);
@@ -46,10 +50,12 @@ public class CliApplication implements IApplication {
             // plugins register asynchronously; give bundles started with the engine a moment to settle
             waitForQuiet(r, bc);
             long ready = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
-            return Recwb.execute(new Recwb.Services(r, e, () -> snapshot(writers), ready),
+            SimulationRunner sims = simulations.waitForService(SERVICE_TIMEOUT_MS);
+            return Recwb.execute(new Recwb.Services(r, e, sims, () -> snapshot(writers), ready),
                     args == null ? new String[0] : args, System.out, System.err);
         } finally {
             writers.close();
+            simulations.close();
             runner.close();
             registry.close();
         }
@@ -76,7 +82,7 @@ public class CliApplication implements IApplication {
         int stable = 0;
         while (System.nanoTime() < deadline && stable < 3) {
             int now = r.recommenders().size() + r.datasetAdapters().size() + r.metricSets().size()
-                    + backendRegistrations(bc) + r.splitters().size();
+                    + backendRegistrations(bc) + r.splitters().size() + r.policies().size() + r.simulators().size();
             stable = now == last && now > 0 ? stable + 1 : 0;
             last = now;
             Thread.sleep(20);

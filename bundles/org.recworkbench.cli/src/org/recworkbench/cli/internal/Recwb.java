@@ -20,14 +20,15 @@ import org.recworkbench.api.data.Dataset;
 import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.api.data.DatasetFilter;
 import org.recworkbench.api.data.Splitter;
-import org.recworkbench.api.interactive.Environment;
-import org.recworkbench.api.interactive.Policy;
+import org.recworkbench.api.interactive.PolicyFactory;
+import org.recworkbench.api.interactive.Simulator;
 import org.recworkbench.api.metrics.MetricSet;
 import org.recworkbench.core.DatasetStatistics;
 import org.recworkbench.core.ExperimentRunner;
 import org.recworkbench.core.ModelFiles;
 import org.recworkbench.core.PluginRegistry;
 import org.recworkbench.core.RunListener;
+import org.recworkbench.core.SimulationRunner;
 import org.recworkbench.core.result.ExperimentResult;
 import org.recworkbench.core.spec.DatasetSpec;
 import org.recworkbench.core.spec.ExperimentSpec;
@@ -49,8 +50,8 @@ import picocli.CommandLine.Parameters;
 final class Recwb implements Runnable {
 
     /** The engine services the commands use. */
-    record Services(PluginRegistry registry, ExperimentRunner runner, Supplier<List<ReportWriter>> writers,
-            long readyMillis) {
+    record Services(PluginRegistry registry, ExperimentRunner runner, SimulationRunner simulations,
+            Supplier<List<ReportWriter>> writers, long readyMillis) {
     }
 
     static final int EXIT_FAILED_ALGORITHMS = 3;
@@ -67,6 +68,7 @@ final class Recwb implements Runnable {
     static int execute(Services services, String[] args, PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new Recwb());
         cl.addSubcommand("run", new RunCommand(services, out, err));
+        cl.addSubcommand("simulate", new SimulateCommand(services, out, err));
         cl.addSubcommand("list", new ListCommand(services, out));
         cl.addSubcommand("describe", new DescribeCommand(services, out, err));
         cl.addSubcommand("bench", new BenchCommand(services, out));
@@ -250,8 +252,21 @@ final class Recwb implements Runnable {
                             + ")");
                 }
             });
-            sections.put("simulators", () -> r.environments().forEach((Environment e) -> line(e.id(), e.description())));
-            sections.put("policies", () -> r.policies().forEach((Policy p) -> line(p.id(), p.description())));
+            sections.put("simulators", () -> {
+                for (Simulator sim : r.simulators()) {
+                    line(sim.descriptor().id(), sim.descriptor().description());
+                    options(sim.descriptor().parameters());
+                }
+            });
+            sections.put("policies", () -> {
+                String previous = null;
+                for (PolicyFactory p : r.policies()) {
+                    var d = p.descriptor();
+                    line(d.id().equals(previous) ? "  (also)" : d.id(), "[" + d.family() + "] " + d.description());
+                    options(d.parameters());
+                    previous = d.id();
+                }
+            });
             if (kind != null && !sections.containsKey(kind)) {
                 throw new RecWorkbenchException("unknown kind '" + kind + "'; expected one of " + sections.keySet());
             }

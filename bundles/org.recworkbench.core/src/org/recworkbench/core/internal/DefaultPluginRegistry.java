@@ -15,8 +15,8 @@ import org.recworkbench.api.compute.ComputeBackend;
 import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.api.data.DatasetFilter;
 import org.recworkbench.api.data.Splitter;
-import org.recworkbench.api.interactive.Environment;
-import org.recworkbench.api.interactive.Policy;
+import org.recworkbench.api.interactive.PolicyFactory;
+import org.recworkbench.api.interactive.Simulator;
 import org.recworkbench.api.metrics.MetricSet;
 import org.recworkbench.core.PluginRegistry;
 
@@ -33,8 +33,10 @@ public class DefaultPluginRegistry implements PluginRegistry {
     private final Map<Splitter, Boolean> splitters = new ConcurrentHashMap<>();
     private final Map<MetricSet, Boolean> metricSets = new ConcurrentHashMap<>();
     private final Map<ComputeBackend, Boolean> backends = new ConcurrentHashMap<>();
-    private final Map<Environment, Boolean> environments = new ConcurrentHashMap<>();
-    private final Map<Policy, Boolean> policies = new ConcurrentHashMap<>();
+    private final Map<Simulator, Boolean> simulators = new ConcurrentHashMap<>();
+    /** Policy services with their ranking and service id, which decide the preferred one per policy id. */
+    private final Map<PolicyFactory, long[]> policies = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong policyChanges = new java.util.concurrent.atomic.AtomicLong();
 
     private static <T> List<T> sorted(Map<T, Boolean> services, Function<T, String> id) {
         return services.keySet().stream().sorted(Comparator.comparing(id)).toList();
@@ -99,20 +101,42 @@ public class DefaultPluginRegistry implements PluginRegistry {
     }
 
     @Override
-    public List<Environment> environments() {
-        return sorted(environments, Environment::id);
+    public List<Simulator> simulators() {
+        return sorted(simulators, s -> s.descriptor().id());
     }
 
     @Override
-    public List<Policy> policies() {
-        return sorted(policies, Policy::id);
+    public Optional<Simulator> simulator(String id) {
+        return find(simulators, s -> s.descriptor().id(), id);
+    }
+
+    /** By id; among equal ids the highest ranking, then the highest (newest) service id first. */
+    private final Comparator<Map.Entry<PolicyFactory, long[]>> policyOrder = Comparator
+            .comparing((Map.Entry<PolicyFactory, long[]> e) -> e.getKey().descriptor().id())
+            .thenComparing(e -> -e.getValue()[0])
+            .thenComparing(e -> -e.getValue()[1]);
+
+    @Override
+    public List<PolicyFactory> policies() {
+        return policies.entrySet().stream().sorted(policyOrder).map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public Optional<PolicyFactory> policy(String id) {
+        return policies.entrySet().stream().filter(e -> e.getKey().descriptor().id().equals(id)).sorted(policyOrder)
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    @Override
+    public long policyChanges() {
+        return policyChanges.get();
     }
 
     @Override
     public boolean isRegistered(Object service) {
         return recommenders.containsKey(service) || adapters.containsKey(service) || filters.containsKey(service)
                 || splitters.containsKey(service) || metricSets.containsKey(service)
-                || backends.containsKey(service) || environments.containsKey(service)
+                || backends.containsKey(service) || simulators.containsKey(service)
                 || policies.containsKey(service);
     }
 
@@ -171,20 +195,25 @@ public class DefaultPluginRegistry implements PluginRegistry {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addEnvironment(Environment e) {
-        environments.put(e, Boolean.TRUE);
+    void addSimulator(Simulator s) {
+        simulators.put(s, Boolean.TRUE);
     }
 
-    void removeEnvironment(Environment e) {
-        environments.remove(e);
+    void removeSimulator(Simulator s) {
+        simulators.remove(s);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addPolicy(Policy p) {
-        policies.put(p, Boolean.TRUE);
+    void addPolicy(PolicyFactory p, Map<String, Object> properties) {
+        Object ranking = properties.get(org.osgi.framework.Constants.SERVICE_RANKING);
+        Object serviceId = properties.get(org.osgi.framework.Constants.SERVICE_ID);
+        policies.put(p, new long[] {ranking instanceof Integer r ? r : 0,
+            serviceId instanceof Long id ? id : policyChanges.get()});
+        policyChanges.incrementAndGet();
     }
 
-    void removePolicy(Policy p) {
+    void removePolicy(PolicyFactory p) {
         policies.remove(p);
+        policyChanges.incrementAndGet();
     }
 }

@@ -16,7 +16,7 @@ import org.recworkbench.api.InvalidSpecException;
 import org.recworkbench.api.RecWorkbenchException;
 
 /**
- * Reads experiment specs from YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json}) with Jackson. Unknown
+ * Reads experiment and simulation specs from YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json}) with Jackson. Unknown
  * fields are errors: the message names the field, its location and the allowed names. Thread safe.
  */
 public final class SpecReader {
@@ -31,6 +31,18 @@ public final class SpecReader {
     }
 
     public ExperimentSpec read(Path file) {
+        return parse(text(file), isJson(file), file.toString());
+    }
+
+    public SimulationSpec readSimulation(Path file) {
+        return parseSimulation(text(file), isJson(file), file.toString());
+    }
+
+    private static boolean isJson(Path file) {
+        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+    }
+
+    private static String text(Path file) {
         String text;
         try {
             text = Files.readString(file);
@@ -39,20 +51,29 @@ public final class SpecReader {
         } catch (IOException e) {
             throw new RecWorkbenchException("cannot read spec file " + file + ": " + e.getMessage(), e);
         }
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return parse(text, name.endsWith(".json"), file.toString());
+        return text;
     }
 
-    /** Parses spec text; {@code origin} is used in messages. */
+    /** Parses experiment spec text; {@code origin} is used in messages. */
     public ExperimentSpec parse(String text, boolean isJson, String origin) {
+        return parse(text, isJson, origin, ExperimentSpec.class, ExperimentSpec::validate);
+    }
+
+    /** Parses simulation spec text; {@code origin} is used in messages. */
+    public SimulationSpec parseSimulation(String text, boolean isJson, String origin) {
+        return parse(text, isJson, origin, SimulationSpec.class, SimulationSpec::validate);
+    }
+
+    private <T> T parse(String text, boolean isJson, String origin, Class<T> type,
+            java.util.function.UnaryOperator<T> validate) {
         ObjectMapper mapper = isJson ? json : yaml;
         try {
-            ExperimentSpec spec = mapper.readValue(text, ExperimentSpec.class);
+            T spec = mapper.readValue(text, type);
             if (spec == null) {
                 throw new InvalidSpecException("", origin + ": the spec is empty");
             }
             try {
-                return spec.validate();
+                return validate.apply(spec);
             } catch (InvalidSpecException e) {
                 throw new InvalidSpecException(e.field(), origin + ": " + stripField(e), e);
             }
