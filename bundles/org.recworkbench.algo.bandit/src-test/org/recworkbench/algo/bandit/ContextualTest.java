@@ -322,6 +322,33 @@ class ContextualTest {
         }
     }
 
+    /** Scoring all arms with the vectorised kernels gives the per-arm values. */
+    @Test
+    void scoringAllArmsAtOnceMatchesScoringOneByOne() {
+        int d = 5;
+        RidgeArms arms = new RidgeArms(7, d, 1.3);
+        SeededRandom random = new SeededRandom(5);
+        for (int t = 0; t < 200; t++) {
+            double[] x = new double[d];
+            for (int i = 0; i < d; i++) {
+                x[i] = random.nextGaussian();
+            }
+            arms.update(random.nextInt(7), x, random.nextDouble());
+        }
+        double[] x = {0.2, -0.7, 1.1, 0.4, -0.3};
+        double[] outer = new double[arms.packed];
+        RidgeArms.packOuter(x, d, outer);
+        double[] means = new double[7];
+        float[] variances = new float[arms.paddedArms()];
+        arms.meanAll(x, means);
+        arms.varianceAll(outer, variances, new float[arms.packed]);
+        for (int a = 0; a < 7; a++) {
+            assertEquals(arms.mean(a, x), means[a], 1e-12);
+            // the all-arms kernel reads the float mirror: agreement to float precision
+            assertEquals(arms.variance(a, outer), variances[a], 1e-6 * Math.abs(arms.variance(a, outer)));
+        }
+    }
+
     @Test
     void inSlateSamplingWithoutSpreadIsTopKGreedy() {
         float[] itemFeatures = new float[20 * 3];

@@ -43,6 +43,11 @@ public class BernoulliThompson implements PolicyFactory {
     static final class Instance implements Policy {
         private final double[] successes;
         private final double[] failures;
+        /** Marsaglia–Tsang constants d = shape − 1/3 and c = 1/sqrt(9d) of both gamma draws, per arm. */
+        private final double[] dSuccess;
+        private final double[] cSuccess;
+        private final double[] dFailure;
+        private final double[] cFailure;
         private final int slateSize;
         private final double[] score;
         private final SeededRandom random;
@@ -53,16 +58,39 @@ public class BernoulliThompson implements PolicyFactory {
             failures = new double[arms];
             java.util.Arrays.fill(successes, alpha);
             java.util.Arrays.fill(failures, beta);
+            dSuccess = new double[arms];
+            cSuccess = new double[arms];
+            dFailure = new double[arms];
+            cFailure = new double[arms];
+            for (int a = 0; a < arms; a++) {
+                refresh(a);
+            }
             slateSize = context.environment().slateSize();
             score = new double[arms];
             random = new SeededRandom(context.seed());
+        }
+
+        private void refresh(int arm) {
+            dSuccess[arm] = successes[arm] - 1.0 / 3;
+            cSuccess[arm] = 1 / Math.sqrt(9 * dSuccess[arm]);
+            dFailure[arm] = failures[arm] - 1.0 / 3;
+            cFailure[arm] = 1 / Math.sqrt(9 * dFailure[arm]);
+        }
+
+        /** Beta(s, f) as X/(X+Y) with gamma draws; shapes below 1 (a prior under 1) take the general path. */
+        private double draw(int arm) {
+            double s = successes[arm];
+            double f = failures[arm];
+            double x = s >= 1 ? random.nextGamma(dSuccess[arm], cSuccess[arm]) : random.nextGamma(s);
+            double y = f >= 1 ? random.nextGamma(dFailure[arm], cFailure[arm]) : random.nextGamma(f);
+            return x / (x + y);
         }
 
         @Override
         public Action act(Observation observation) {
             int[] candidates = observation.candidates();
             for (int item : candidates) {
-                score[item] = random.nextBeta(successes[item], failures[item]);
+                score[item] = draw(item);
             }
             return Action.recommend(Slates.top(score, candidates, slateSize, random));
         }
@@ -79,6 +107,7 @@ public class BernoulliThompson implements PolicyFactory {
                 } else {
                     failures[slate[k]]++;
                 }
+                refresh(slate[k]);
             }
         }
 
@@ -94,6 +123,9 @@ public class BernoulliThompson implements PolicyFactory {
             States.read(in, successes, "arms");
             States.read(in, failures, "arms");
             random.readState(in);
+            for (int a = 0; a < successes.length; a++) {
+                refresh(a);
+            }
         }
     }
 }

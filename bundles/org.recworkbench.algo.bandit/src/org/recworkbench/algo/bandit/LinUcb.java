@@ -19,7 +19,8 @@ import org.recworkbench.api.interactive.Step;
 /**
  * LinUCB with disjoint linear models (Li et al. 2010, Algorithm 1): each item keeps a ridge regression of its
  * reward on the user context and scores {@code θₐᵀx + α·sqrt(xᵀAₐ⁻¹x)}. Updates are Sherman–Morrison rank-one
- * updates of Aₐ⁻¹ (O(d²)); scoring uses one packed outer product of x shared by all candidates.
+ * updates of Aₐ⁻¹ (O(d²)); scoring uses one packed outer product of x shared by all candidates and the
+ * arm-minor layout of {@link RidgeArms}, so that scoring the whole catalogue is a few vectorised loops.
  */
 @Component(service = PolicyFactory.class)
 public class LinUcb implements PolicyFactory {
@@ -54,6 +55,9 @@ public class LinUcb implements PolicyFactory {
         private final double[] x;
         private final double[] outer;
         private final double[] score;
+        private final double[] mean;
+        private final float[] variance;
+        private final float[] packedScratch;
         private final SeededRandom random;
 
         Instance(PolicyContext context, double alpha, double lambda, boolean intercept) {
@@ -66,15 +70,30 @@ public class LinUcb implements PolicyFactory {
             this.x = new double[d];
             this.outer = new double[arms.packed];
             this.score = new double[items];
+            this.mean = new double[items];
+            this.variance = new float[arms.paddedArms()];
+            this.packedScratch = new float[arms.packed];
             this.random = new SeededRandom(context.seed());
         }
 
-        /** Upper confidence bounds of the candidates into {@link #score}. */
+        /**
+         * Upper confidence bounds of the candidates into {@link #score}: all arms at once with the vectorised
+         * kernels when the candidates are a good part of the catalogue, one by one otherwise.
+         */
         void scoreCandidates(Observation observation) {
             Features.user(observation.context(), intercept, x);
             RidgeArms.packOuter(x, arms.d, outer);
-            for (int item : observation.candidates()) {
-                score[item] = arms.mean(item, x) + alpha * Math.sqrt(Math.max(0, arms.variance(item, outer)));
+            int[] candidates = observation.candidates();
+            if (candidates.length * 4 >= arms.arms) {
+                arms.meanAll(x, mean);
+                arms.varianceAll(outer, variance, packedScratch);
+                for (int item : candidates) {
+                    score[item] = mean[item] + alpha * Math.sqrt(Math.max(0, variance[item]));
+                }
+            } else {
+                for (int item : candidates) {
+                    score[item] = arms.mean(item, x) + alpha * Math.sqrt(Math.max(0, arms.variance(item, outer)));
+                }
             }
         }
 

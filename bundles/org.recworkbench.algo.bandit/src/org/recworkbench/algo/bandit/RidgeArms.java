@@ -7,18 +7,27 @@ import java.io.IOException;
 /**
  * Independent ridge regressions of reward on a d-dimensional feature vector, one per arm, as LinUCB keeps
  * them: the inverse of {@code A = λI + Σ x xᵀ} is updated in place by Sherman–Morrison (O(d²) per update, no
- * inversion), and θ = A⁻¹b is refreshed after each update. Inverses are stored as packed upper triangles, all
- * arms in one array, so that the exploration term {@code xᵀA⁻¹x} is one contiguous dot product per arm with
- * the packed outer product of x ({@link #packOuter}).
+ * inversion), and θ = A⁻¹b is refreshed after each update.
+ *
+ * <p>Layout: inverses are packed upper triangles stored <em>arm-minor</em> ({@code inverse[k·arms + a]} is
+ * entry k of arm a), and so is θ. Scoring every arm against one context ({@link #varianceAll}) then runs eight
+ * arms at a time with eight independent sums over contiguous memory. (Measured on the benchmark machine: one
+ * sum per arm waits on each addition's latency, and an axpy over arms is not vectorised by the JDK 17 JIT,
+ * which cannot rule out aliasing; the blocked form was 2.3× faster than the axpy.) It reads a float mirror of
+ * the inverses, padded to a multiple of eight arms; updates work on a contiguous double copy of one arm, so
+ * rounding does not accumulate.
  */
 final class RidgeArms {
 
     final int arms;
     final int d;
     final int packed;
-    final double[] inverse;
+    private final double[] inverse;
+    private final float[] inverseMirror;
+    private final int stride;
+    private final double[] theta;
     final double[] b;
-    final double[] theta;
+    private final double[] local;
     private final double[] u;
 
     RidgeArms(int arms, int d, double lambda) {
@@ -26,12 +35,17 @@ final class RidgeArms {
         this.d = d;
         this.packed = d * (d + 1) / 2;
         this.inverse = new double[arms * packed];
+        this.stride = (arms + 7) & ~7;
+        this.inverseMirror = new float[stride * packed];
         this.b = new double[arms * d];
         this.theta = new double[arms * d];
+        this.local = new double[packed];
         this.u = new double[d];
-        for (int a = 0; a < arms; a++) {
-            for (int i = 0; i < d; i++) {
-                inverse[a * packed + index(i, i)] = 1 / lambda;
+        for (int i = 0; i < d; i++) {
+            int k = index(i, i);
+            for (int a = 0; a < arms; a++) {
+                inverse[k * arms + a] = 1 / lambda;
+                inverseMirror[k * stride + a] = (float) (1 / lambda);
             }
         }
     }
@@ -54,38 +68,104 @@ final class RidgeArms {
         }
     }
 
-    /** {@code xᵀA⁻¹x} for an arm, given x's packed outer product. */
+    /** {@code xᵀA⁻¹x} for one arm, given x's packed outer product. */
     double variance(int arm, double[] packedOuter) {
-        int base = arm * packed;
         double s = 0;
         for (int k = 0; k < packed; k++) {
-            s += inverse[base + k] * packedOuter[k];
+            s += inverse[k * arms + arm] * packedOuter[k];
         }
         return s;
     }
 
+    /**
+     * {@code out[a] = xᵀAₐ⁻¹x} for every arm, in float precision (from the mirror); {@code out} holds at least
+     * {@link #paddedArms()} values.
+     */
+    void varianceAll(double[] packedOuter, float[] out, float[] packedScratch) {
+        for (int k = 0; k < packed; k++) {
+            packedScratch[k] = (float) packedOuter[k];
+        }
+        float[] m = inverseMirror;
+        for (int a = 0; a < stride; a += 8) {
+            float s0 = 0;
+            float s1 = 0;
+            float s2 = 0;
+            float s3 = 0;
+            float s4 = 0;
+            float s5 = 0;
+            float s6 = 0;
+            float s7 = 0;
+            for (int k = 0, b = a; k < packed; k++, b += stride) {
+                float p = packedScratch[k];
+                s0 += m[b] * p;
+                s1 += m[b + 1] * p;
+                s2 += m[b + 2] * p;
+                s3 += m[b + 3] * p;
+                s4 += m[b + 4] * p;
+                s5 += m[b + 5] * p;
+                s6 += m[b + 6] * p;
+                s7 += m[b + 7] * p;
+            }
+            out[a] = s0;
+            out[a + 1] = s1;
+            out[a + 2] = s2;
+            out[a + 3] = s3;
+            out[a + 4] = s4;
+            out[a + 5] = s5;
+            out[a + 6] = s6;
+            out[a + 7] = s7;
+        }
+    }
+
+    int paddedArms() {
+        return stride;
+    }
+
     double mean(int arm, double[] x) {
-        int base = arm * d;
         double s = 0;
         for (int i = 0; i < d; i++) {
-            s += theta[base + i] * x[i];
+            s += theta[i * arms + arm] * x[i];
         }
         return s;
+    }
+
+    /** {@code out[a] = θₐᵀx} for every arm. */
+    void meanAll(double[] x, double[] out) {
+        java.util.Arrays.fill(out, 0, arms, 0);
+        for (int i = 0; i < d; i++) {
+            double xi = x[i];
+            int base = i * arms;
+            for (int a = 0; a < arms; a++) {
+                out[a] += theta[base + a] * xi;
+            }
+        }
+    }
+
+    /** θ of one arm (for a single shared model: the posterior mean). */
+    double theta(int arm, int i) {
+        return theta[i * arms + arm];
+    }
+
+    private void load(int arm) {
+        for (int k = 0; k < packed; k++) {
+            local[k] = inverse[k * arms + arm];
+        }
     }
 
     /** {@code out = A⁻¹ v} for an arm. */
     void multiplyInverse(int arm, double[] v, double[] out) {
-        multiplyInverse(arm, v, 0, out);
+        load(arm);
+        multiplyLocal(v, 0, out);
     }
 
-    private void multiplyInverse(int arm, double[] v, int offset, double[] out) {
+    private void multiplyLocal(double[] v, int offset, double[] out) {
         java.util.Arrays.fill(out, 0, d, 0);
-        int k = arm * packed;
+        int k = 0;
         for (int i = 0; i < d; i++) {
             double vi = v[offset + i];
-            double sum = inverse[k++] * vi;
+            double sum = local[k++] * vi;
             for (int j = i + 1; j < d; j++) {
-                double m = inverse[k++];
+                double m = local[k++];
                 sum += m * v[offset + j];
                 out[j] += m * vi;
             }
@@ -95,34 +175,41 @@ final class RidgeArms {
 
     /** Adds one observation (x, r) to an arm: Sherman–Morrison on A⁻¹, then θ = A⁻¹b. */
     void update(int arm, double[] x, double reward) {
-        multiplyInverse(arm, x, u);
+        load(arm);
+        multiplyLocal(x, 0, u);
         double denominator = 1;
         for (int i = 0; i < d; i++) {
             denominator += x[i] * u[i];
         }
-        int k = arm * packed;
+        int k = 0;
         for (int i = 0; i < d; i++) {
             double ui = u[i] / denominator;
             for (int j = i; j < d; j++) {
-                inverse[k++] -= ui * u[j];
+                local[k++] -= ui * u[j];
             }
+        }
+        for (k = 0; k < packed; k++) {
+            inverse[k * arms + arm] = local[k];
+            inverseMirror[k * stride + arm] = (float) local[k];
         }
         int base = arm * d;
         for (int i = 0; i < d; i++) {
             b[base + i] += reward * x[i];
         }
-        multiplyInverse(arm, b, base, u);
-        System.arraycopy(u, 0, theta, base, d);
+        multiplyLocal(b, base, u);
+        for (int i = 0; i < d; i++) {
+            theta[i * arms + arm] = u[i];
+        }
     }
 
     /** The full symmetric A⁻¹ of an arm, row-major d × d. */
     void unpackInverse(int arm, double[] full) {
-        int k = arm * packed;
+        int k = 0;
         for (int i = 0; i < d; i++) {
             for (int j = i; j < d; j++) {
-                full[i * d + j] = inverse[k];
-                full[j * d + i] = inverse[k];
-                k++;
+                double m = inverse[k++ * arms + arm];
+                full[i * d + j] = m;
+                full[j * d + i] = m;
             }
         }
     }
@@ -135,6 +222,11 @@ final class RidgeArms {
 
     void read(DataInput in) throws IOException {
         States.read(in, inverse, "inverse values");
+        for (int k = 0; k < packed; k++) {
+            for (int a = 0; a < arms; a++) {
+                inverseMirror[k * stride + a] = (float) inverse[k * arms + a];
+            }
+        }
         States.read(in, b, "b values");
         States.read(in, theta, "θ values");
     }

@@ -63,7 +63,9 @@ final class SharedLinearPolicy implements Policy {
         int size = Math.min(info.slateSize(), candidates.length);
         if (mode != Mode.PER_SLOT || size == 1) {
             if (mode == Mode.MEAN) {
-                System.arraycopy(model.theta, 0, draw, 0, dim);
+                for (int i = 0; i < dim; i++) {
+                    draw[i] = model.theta(0, i);
+                }
             } else {
                 sample();
             }
@@ -137,7 +139,7 @@ final class SharedLinearPolicy implements Policy {
             normal[i] = random.nextGaussian();
         }
         for (int i = 0; i < dim; i++) {
-            double s = model.theta[i];
+            double s = model.theta(0, i);
             for (int j = 0; j <= i; j++) {
                 s += factor[i * dim + j] * normal[j];
             }
@@ -158,7 +160,11 @@ final class SharedLinearPolicy implements Policy {
 
     /** The posterior mean μ (for tests). */
     double[] mean() {
-        return model.theta.clone();
+        double[] mu = new double[dim];
+        for (int i = 0; i < dim; i++) {
+            mu[i] = model.theta(0, i);
+        }
+        return mu;
     }
 
     @Override

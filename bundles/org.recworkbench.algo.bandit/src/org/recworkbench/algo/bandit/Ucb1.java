@@ -45,6 +45,8 @@ public class Ucb1 implements PolicyFactory {
         private final double c;
         private final int slateSize;
         private final double[] score;
+        private final double[] mean;
+        private final double[] inverseSqrtPulls;
         private final SeededRandom random;
         private long shown;
 
@@ -54,18 +56,29 @@ public class Ucb1 implements PolicyFactory {
             this.c = c;
             this.slateSize = context.environment().slateSize();
             this.score = new double[arms];
+            this.mean = new double[arms];
+            this.inverseSqrtPulls = new double[arms];
+            java.util.Arrays.fill(inverseSqrtPulls, Double.POSITIVE_INFINITY);
             this.random = new SeededRandom(context.seed());
+        }
+
+        /** The mean and 1/sqrt(n) of an arm, kept so that scoring is one multiply-add per candidate. */
+        private void refresh(int arm) {
+            long n = counts.pulls[arm];
+            mean[arm] = n == 0 ? 0 : counts.sums[arm] / n;
+            inverseSqrtPulls[arm] = n == 0 ? Double.POSITIVE_INFINITY : 1 / Math.sqrt(n);
         }
 
         @Override
         public Action act(Observation observation) {
             int[] candidates = observation.candidates();
-            long[] pulls = counts.pulls;
-            double[] sums = counts.sums;
-            double logT = Math.log(Math.max(shown, 1));
+            // c·sqrt(ln t / n) = (c·sqrt(ln t))·(1/sqrt(n)); an unplayed arm's bonus is infinite
+            double width = c * Math.sqrt(Math.log(Math.max(shown, 1)));
+            if (width == 0) {
+                width = Double.MIN_VALUE; // t = 1: still prefer unplayed arms
+            }
             for (int item : candidates) {
-                long n = pulls[item];
-                score[item] = n == 0 ? Double.POSITIVE_INFINITY : sums[item] / n + c * Math.sqrt(logT / n);
+                score[item] = mean[item] + width * inverseSqrtPulls[item];
             }
             return Action.recommend(Slates.top(score, candidates, slateSize, random));
         }
@@ -74,6 +87,9 @@ public class Ucb1 implements PolicyFactory {
         public void observe(Observation observation, Action action, Step step) {
             counts.observe(action, step);
             shown += action.slate().length;
+            for (int item : action.slate()) {
+                refresh(item);
+            }
         }
 
         @Override
@@ -88,6 +104,9 @@ public class Ucb1 implements PolicyFactory {
             counts.read(in);
             shown = in.readLong();
             random.readState(in);
+            for (int a = 0; a < mean.length; a++) {
+                refresh(a);
+            }
         }
     }
 }

@@ -6,8 +6,9 @@ import java.io.IOException;
 
 /**
  * A small, fast random generator whose whole state can be checkpointed: SplitMix64 (Steele, Lea &amp; Flood,
- * OOPSLA 2014) for the bits, the polar method for normals and Marsaglia &amp; Tsang (ACM TOMS 2000) for gamma
- * variates. Simulators and policies use it so that a run restored from a checkpoint continues with exactly
+ * OOPSLA 2014) for the bits, a 128-layer ziggurat for normals (Marsaglia &amp; Tsang, J. Stat. Softw. 5(8), 2000,
+ * in Doornik's ZIGNOR form, 2005: one 64-bit draw per normal 99 % of the time) and Marsaglia &amp; Tsang (ACM TOMS
+ * 2000) for gamma variates. Simulators and policies use it so that a run restored from a checkpoint continues with exactly
  * the draws it would have made. Not thread safe.
  *
  * @since 2.0
@@ -16,9 +17,28 @@ public final class SeededRandom {
 
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
+    private static final int LAYERS = 128;
+    private static final double TAIL = 3.442619855899;
+    private static final double LAYER_AREA = 9.91256303526217e-3;
+    /** Layer edges x[0..128] and the ratios x[i+1]/x[i] under which a draw is inside its layer's rectangle. */
+    private static final double[] EDGE = new double[LAYERS + 1];
+    private static final double[] INSIDE = new double[LAYERS];
+
+    static {
+        double f = Math.exp(-0.5 * TAIL * TAIL);
+        EDGE[0] = LAYER_AREA / f;
+        EDGE[1] = TAIL;
+        for (int i = 2; i < LAYERS; i++) {
+            EDGE[i] = Math.sqrt(-2 * Math.log(LAYER_AREA / EDGE[i - 1] + f));
+            f = Math.exp(-0.5 * EDGE[i] * EDGE[i]);
+        }
+        EDGE[LAYERS] = 0;
+        for (int i = 0; i < LAYERS; i++) {
+            INSIDE[i] = EDGE[i + 1] / EDGE[i];
+        }
+    }
+
     private long state;
-    private double spareNormal;
-    private boolean hasSpare;
 
     public SeededRandom(long seed) {
         this.state = mix(seed);
@@ -66,24 +86,36 @@ public final class SeededRandom {
         return nextDouble() < probability;
     }
 
-    /** Standard normal (Marsaglia's polar method; the second value of each pair is kept for the next call). */
+    /** Standard normal (ziggurat: the layer from 7 bits, the abscissa from 53 other bits of one draw). */
     public double nextGaussian() {
-        if (hasSpare) {
-            hasSpare = false;
-            return spareNormal;
+        while (true) {
+            long bits = nextLong();
+            int layer = (int) (bits & (LAYERS - 1));
+            double u = 2 * ((bits >>> 11) * 0x1.0p-53) - 1;
+            if (Math.abs(u) < INSIDE[layer]) {
+                return u * EDGE[layer];
+            }
+            if (layer == 0) {
+                return tail(u < 0);
+            }
+            double x = u * EDGE[layer];
+            double f0 = Math.exp(-0.5 * (EDGE[layer] * EDGE[layer] - x * x));
+            double f1 = Math.exp(-0.5 * (EDGE[layer + 1] * EDGE[layer + 1] - x * x));
+            if (f1 + nextDouble() * (f0 - f1) < 1) {
+                return x;
+            }
         }
-        double u;
-        double v;
-        double s;
+    }
+
+    /** A draw from the normal tail beyond the base layer (Marsaglia 1964). */
+    private double tail(boolean negative) {
+        double x;
+        double y;
         do {
-            u = 2 * nextDouble() - 1;
-            v = 2 * nextDouble() - 1;
-            s = u * u + v * v;
-        } while (s >= 1 || s == 0);
-        double f = Math.sqrt(-2 * Math.log(s) / s);
-        spareNormal = v * f;
-        hasSpare = true;
-        return u * f;
+            x = Math.log(1 - nextDouble()) / TAIL;
+            y = Math.log(1 - nextDouble());
+        } while (-2 * y < x * x);
+        return negative ? x - TAIL : TAIL - x;
     }
 
     /** Gamma(shape, 1), shape &gt; 0. */
@@ -94,7 +126,14 @@ public final class SeededRandom {
             return nextGamma(shape + 1) * Math.pow(u == 0 ? Double.MIN_VALUE : u, 1 / shape);
         }
         double d = shape - 1.0 / 3;
-        double c = 1 / Math.sqrt(9 * d);
+        return nextGamma(d, 1 / Math.sqrt(9 * d));
+    }
+
+    /**
+     * Gamma(d + 1/3, 1) for shape ≥ 1, given Marsaglia &amp; Tsang's constants {@code d = shape − 1/3} and
+     * {@code c = 1/sqrt(9d)}: callers that draw from the same shape many times precompute them.
+     */
+    public double nextGamma(double d, double c) {
         while (true) {
             double x;
             double v;
@@ -120,13 +159,9 @@ public final class SeededRandom {
 
     public void writeState(DataOutput out) throws IOException {
         out.writeLong(state);
-        out.writeBoolean(hasSpare);
-        out.writeDouble(spareNormal);
     }
 
     public void readState(DataInput in) throws IOException {
         state = in.readLong();
-        hasSpare = in.readBoolean();
-        spareNormal = in.readDouble();
     }
 }

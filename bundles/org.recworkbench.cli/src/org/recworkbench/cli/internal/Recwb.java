@@ -72,6 +72,7 @@ final class Recwb implements Runnable {
         cl.addSubcommand("list", new ListCommand(services, out));
         cl.addSubcommand("describe", new DescribeCommand(services, out, err));
         cl.addSubcommand("bench", new BenchCommand(services, out));
+        cl.addSubcommand("bench-interactive", new InteractiveBenchCommand(services, out));
         cl.addSubcommand("dataset", new CommandLine(new DatasetCommand(out)));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
