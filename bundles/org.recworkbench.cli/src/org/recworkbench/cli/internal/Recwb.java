@@ -73,6 +73,7 @@ final class Recwb implements Runnable {
         cl.addSubcommand("describe", new DescribeCommand(services, out, err));
         cl.addSubcommand("bench", new BenchCommand(services, out));
         cl.addSubcommand("bench-interactive", new InteractiveBenchCommand(services, out));
+        cl.addSubcommand("ope", new OpeCommand(services, out));
         cl.addSubcommand("dataset", new CommandLine(new DatasetCommand(out)));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
