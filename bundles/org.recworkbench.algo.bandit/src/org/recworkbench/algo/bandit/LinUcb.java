@@ -55,7 +55,8 @@ public class LinUcb implements PolicyFactory {
         private final double[] x;
         private final double[] outer;
         private final double[] score;
-        private final double[] mean;
+        private final float[] mean;
+        private final float[] xScratch;
         private final float[] variance;
         private final float[] packedScratch;
         private final SeededRandom random;
@@ -70,7 +71,8 @@ public class LinUcb implements PolicyFactory {
             this.x = new double[d];
             this.outer = new double[arms.packed];
             this.score = new double[items];
-            this.mean = new double[items];
+            this.mean = new float[arms.paddedArms()];
+            this.xScratch = new float[d];
             this.variance = new float[arms.paddedArms()];
             this.packedScratch = new float[arms.packed];
             this.random = new SeededRandom(context.seed());
@@ -85,7 +87,7 @@ public class LinUcb implements PolicyFactory {
             RidgeArms.packOuter(x, arms.d, outer);
             int[] candidates = observation.candidates();
             if (candidates.length * 4 >= arms.arms) {
-                arms.meanAll(x, mean);
+                arms.meanAll(x, mean, xScratch);
                 arms.varianceAll(outer, variance, packedScratch);
                 for (int item : candidates) {
                     score[item] = mean[item] + alpha * Math.sqrt(Math.max(0, variance[item]));
