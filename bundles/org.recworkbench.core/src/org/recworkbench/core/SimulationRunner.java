@@ -24,4 +24,12 @@ public interface SimulationRunner {
      */
     SimulationResult run(SimulationSpec spec, Path output, boolean resume, SimulationListener listener,
             ProgressMonitor monitor);
+
+    /**
+     * Checks the spec, then runs it on a background thread and returns a handle to steer it.
+     *
+     * @throws org.recworkbench.api.InvalidSpecException as {@link #run} does, before anything starts
+     */
+    RunningSimulation start(SimulationSpec spec, Path output, boolean resume, SimulationListener listener,
+            ProgressMonitor monitor);
 }

@@ -141,9 +141,8 @@ final class Recwb implements Runnable {
                 }
             }, "recwb-cancel");
             Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
-            ExperimentResult result;
             try {
-                result = services.runner().run(s, event -> {
+                return report(s, folder, services.runner().run(s, event -> {
                     if (saveModels && event instanceof RunListener.ModelFitted m) {
                         Path file = folder.resolve("models").resolve(m.label().replaceAll("[^A-Za-z0-9._+-]", "_")
                                 + ".model");
@@ -158,10 +157,18 @@ final class Recwb implements Runnable {
                         err.println("  " + f.result().label() + " " + f.result().status() + ": "
                                 + f.result().failure());
                     }
-                }, progress);
+                }, progress));
             } finally {
-                finished.countDown();
+                finished.countDown(); // only now may an exiting JVM go: the table and the files are written
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is already exiting (Ctrl-C): the hook is running and waits for us
+                }
             }
+        }
+
+        private int report(ExperimentSpec s, Path folder, ExperimentResult result) {
             out.println();
             out.printf("Dataset %s: %d users, %d items, %d interactions; split %s: %d train, %d test, "
                     + "%d test users; backend %s%nProtocol: %s%n", result.dataset().name(), result.dataset().users(),
@@ -173,11 +180,6 @@ final class Recwb implements Runnable {
                 w.write(result, folder).forEach(p -> written.add(p.getFileName().toString()));
             }
             out.printf("Results in %s (%s), %.1f s in all%n", folder, String.join(", ", written), result.seconds());
-            try {
-                Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting (Ctrl-C): the hook is running and waits for us
-            }
             long failed = result.algorithms().stream().filter(a -> !a.succeeded()).count();
             if (failed > 0) {
                 err.printf("recwb: %d of %d algorithms failed%n", failed, result.algorithms().size());

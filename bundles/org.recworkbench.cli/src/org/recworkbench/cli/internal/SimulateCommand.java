@@ -59,14 +59,37 @@ final class SimulateCommand implements Callable<Integer> {
         out.printf("Simulating '%s' on %s: %d policies, %s traffic, %d steps, seed %d%s%n", s.name(), s.simulator().id(),
                 s.policies().size(), s.traffic(), s.steps(), s.seed(), resume ? " (resuming)" : "");
         TerminalProgress progress = new TerminalProgress(err, System.console() != null);
-        SimulationResult result = services.simulations().run(s, folder, resume, event -> {
-            if (event instanceof SimulationListener.Swapped w) {
-                err.printf("%n  [%s] %s, step %d: %s %s -> %s%n", w.variant(), w.arm(), w.step(), w.reason(), w.from(),
-                        w.to());
-            } else if (event instanceof SimulationListener.Notice n) {
-                err.println("note: " + n.message());
+        // Ctrl-C stops the lanes at their next check (every 4,096 steps); the summary of what ran is still written
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        Thread cancelOnInterrupt = new Thread(() -> {
+            progress.cancel();
+            try {
+                finished.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        }, progress);
+        }, "recwb-cancel");
+        Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+        try {
+            return report(s, folder, services.simulations().run(s, folder, resume, event -> {
+                if (event instanceof SimulationListener.Swapped w) {
+                    err.printf("%n  [%s] %s, step %d: %s %s -> %s%n", w.variant(), w.arm(), w.step(), w.reason(),
+                            w.from(), w.to());
+                } else if (event instanceof SimulationListener.Notice n) {
+                    err.println("note: " + n.message());
+                }
+            }, progress));
+        } finally {
+            finished.countDown(); // only now may an exiting JVM go: the table and the files are written
+            try {
+                Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting (Ctrl-C): the hook is running and waits for us
+            }
+        }
+    }
+
+    private int report(SimulationSpec s, Path folder, SimulationResult result) {
         out.println();
         out.print(table(result));
         out.printf("Time series and summary in %s (timeseries.csv, summary.csv, spec.json), %.1f s%n", folder,

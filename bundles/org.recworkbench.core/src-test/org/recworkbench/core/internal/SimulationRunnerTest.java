@@ -276,6 +276,43 @@ class SimulationRunnerTest {
     }
 
     @Test
+    void aRunningSimulationSwitchesAnArmByHandAndStops(@TempDir Path dir) throws Exception {
+        long steps = 3_000_000;
+        java.util.concurrent.CountDownLatch going = new java.util.concurrent.CountDownLatch(1);
+        List<SimulationListener.Swapped> swaps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SimulationListener listener = e -> {
+            if (e instanceof SimulationListener.Recorded r && r.point().step() >= 2000) {
+                going.countDown();
+            }
+            if (e instanceof SimulationListener.Swapped s) {
+                swaps.add(s);
+            }
+        };
+        var running = runner().start(spec(steps, "replicate", null, null,
+                new PolicySpec("fixed", "a", Map.of("item", 0), null)), dir.resolve("one"), false, listener,
+                ProgressMonitor.NONE);
+        assertTrue(going.await(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertThrows(InvalidSpecException.class, () -> running.swap("nope", "greedy"));
+        assertThrows(InvalidSpecException.class, () -> running.swap("a", "nope"));
+        running.swap("a", "greedy");
+        SimulationResult r = running.result().get(120, java.util.concurrent.TimeUnit.SECONDS);
+        ArmResult arm = r.arms().get(0);
+        assertTrue(arm.succeeded(), arm.failure());
+        assertEquals(steps, arm.steps(), "every step served once");
+        assertEquals(List.of("fixed", "greedy"), arm.policies());
+        assertEquals(1, swaps.size());
+        assertEquals("switched", swaps.get(0).reason());
+
+        var stopped = runner().start(spec(100_000_000, "replicate", null, null,
+                new PolicySpec("fixed", "a", Map.of(), null)), dir.resolve("two"), false, SimulationListener.NONE,
+                ProgressMonitor.NONE);
+        stopped.cancel();
+        SimulationResult partial = stopped.result().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(partial.arms().get(0).failure().startsWith("canceled at step"), partial.arms().get(0).failure());
+        assertTrue(partial.arms().get(0).steps() < 100_000_000);
+    }
+
+    @Test
     void specErrorsNameTheField(@TempDir Path out) {
         InvalidSpecException p = assertThrows(InvalidSpecException.class, () -> runner().run(spec(10, "replicate",
                 null, null, new PolicySpec("nope", null, Map.of(), null)), out, false, SimulationListener.NONE,

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +32,7 @@ import org.recworkbench.api.interactive.SimulationContext;
 import org.recworkbench.api.interactive.Simulator;
 import org.recworkbench.core.ExperimentRunner;
 import org.recworkbench.core.PluginRegistry;
+import org.recworkbench.core.RunningSimulation;
 import org.recworkbench.core.SimulationListener;
 import org.recworkbench.core.SimulationRunner;
 import org.recworkbench.core.result.ArmResult;
@@ -59,8 +61,75 @@ public class DefaultSimulationRunner implements SimulationRunner {
     @Override
     public SimulationResult run(SimulationSpec spec, Path output, boolean resume, SimulationListener listener,
             ProgressMonitor monitor) {
-        long started = System.nanoTime();
+        return execute(spec, output, resume, listener, monitor, new PolicyBinder(registry, spec.fallback(),
+                spec.seed()));
+    }
+
+    @Override
+    public RunningSimulation start(SimulationSpec spec, Path output, boolean resume, SimulationListener listener,
+            ProgressMonitor monitor) {
         spec.validate();
+        PolicyBinder binder = new PolicyBinder(registry, spec.fallback(), spec.seed());
+        check(spec, binder);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        ProgressMonitor stoppable = new ProgressMonitor() {
+            @Override
+            public void begin(String task, long totalWork) {
+                monitor.begin(task, totalWork);
+            }
+
+            @Override
+            public void worked(long work) {
+                monitor.worked(work);
+            }
+
+            @Override
+            public void done() {
+                monitor.done();
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return stop.get() || monitor.isCanceled();
+            }
+        };
+        CompletableFuture<SimulationResult> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(execute(spec, output, resume, listener, stoppable, binder));
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        }, "recwb-simulation-" + spec.name());
+        thread.setDaemon(true);
+        thread.start();
+        return new RunningSimulation() {
+            @Override
+            public void swap(String arm, String policyId) {
+                if (spec.policies().stream().noneMatch(p -> p.label().equals(arm))) {
+                    throw new InvalidSpecException("arm", "no arm '" + arm + "'; arms: "
+                            + spec.policies().stream().map(PolicySpec::label).toList());
+                }
+                if (registry.policy(policyId).isEmpty()) {
+                    throw new InvalidSpecException("policy", "no policy '" + policyId + "'");
+                }
+                binder.override(arm, policyId);
+            }
+
+            @Override
+            public void cancel() {
+                stop.set(true);
+            }
+
+            @Override
+            public CompletableFuture<SimulationResult> result() {
+                return result;
+            }
+        };
+    }
+
+    /** Everything that can be checked before a world is built; returns the simulator and its variants. */
+    private Checked check(SimulationSpec spec, PolicyBinder binder) {
         Simulator simulator = registry.simulator(spec.simulator().id()).orElseThrow(() -> new InvalidSpecException(
                 "simulator.id", "no simulator '" + spec.simulator().id() + "'; installed: "
                         + registry.simulators().stream().map(s -> s.descriptor().id()).toList()));
@@ -72,7 +141,6 @@ public class DefaultSimulationRunner implements SimulationRunner {
             String where = v.params().isEmpty() ? "simulator.params" : "variants[" + i + "].params";
             variantParams.put(v.name(), Parameters.validate(where, simulator.descriptor().parameters(), merged));
         }
-        PolicyBinder binder = new PolicyBinder(registry, spec.fallback(), spec.seed());
         List<PolicySpec> policies = spec.policies();
         for (int i = 0; i < policies.size(); i++) {
             binder.check(new SimulationArm(policies.get(i), List.of("reward"), 0, 0), i);
@@ -80,6 +148,20 @@ public class DefaultSimulationRunner implements SimulationRunner {
         if (spec.fallback() != null && registry.policy(spec.fallback()).isEmpty()) {
             throw new InvalidSpecException("fallback", "no policy '" + spec.fallback() + "'");
         }
+        return new Checked(simulator, variantParams);
+    }
+
+    private record Checked(Simulator simulator, Map<String, Parameters> variantParams) {
+    }
+
+    private SimulationResult execute(SimulationSpec spec, Path output, boolean resume, SimulationListener listener,
+            ProgressMonitor monitor, PolicyBinder binder) {
+        long started = System.nanoTime();
+        spec.validate();
+        Checked checked = check(spec, binder);
+        Simulator simulator = checked.simulator();
+        Map<String, Parameters> variantParams = checked.variantParams();
+        List<PolicySpec> policies = spec.policies();
         Optional<Dataset> dataset = spec.dataset() == null ? Optional.empty()
                 : Optional.of(experiments.loadDataset(spec.dataset(), spec.filters(), monitor));
         boolean replicate = spec.traffic().equals("replicate");
@@ -97,6 +179,9 @@ public class DefaultSimulationRunner implements SimulationRunner {
             Files.createDirectories(output);
             writeSpec(spec, output);
             for (VariantSpec variant : spec.variants()) {
+                if (monitor.isCanceled() && !results.isEmpty()) {
+                    break; // stopped during an earlier variant: the later ones are not started
+                }
                 long envSeed = SeededRandom.derived(spec.seed(), "environment:" + variant.name()).nextLong();
                 List<SimulationLane> laneList = new ArrayList<>();
                 for (int lane = 0; lane < lanes; lane++) {
@@ -121,8 +206,7 @@ public class DefaultSimulationRunner implements SimulationRunner {
                     long checkpointEvery = spec.checkpoint() == null ? 0 : spec.checkpoint().every();
                     SimulationLane.Setup setup = new SimulationLane.Setup(variant.name(), lane, spec.steps(),
                             spec.recordEvery(), checkpointEvery, spec.regret(), spec.seed(), checkpointFile);
-                    SimulationLane l = new SimulationLane(setup, env, arms, registry, binder, csv, listener,
-                            monitor);
+                    SimulationLane l = new SimulationLane(setup, env, arms, binder, csv, listener, monitor);
                     if (resume && Files.isRegularFile(checkpointFile)) {
                         l.restore(Checkpoint.read(checkpointFile, arms.size()));
                     } else {

@@ -23,6 +23,9 @@ final class PolicyBinder {
     private final PluginRegistry registry;
     private final String fallback;
     private final long seed;
+    /** Arms switched to another policy id by hand ({@link org.recworkbench.core.RunningSimulation#swap}). */
+    private final Map<String, String> overrides = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong overrideChanges = new java.util.concurrent.atomic.AtomicLong();
 
     PolicyBinder(PluginRegistry registry, String fallback, long seed) {
         this.registry = registry;
@@ -30,9 +33,24 @@ final class PolicyBinder {
         this.seed = seed;
     }
 
+    /** The policy id an arm should run now: the one it was switched to by hand, else the spec's. */
+    String target(SimulationArm arm) {
+        return overrides.getOrDefault(arm.spec.label(), arm.spec.id());
+    }
+
+    void override(String label, String policyId) {
+        overrides.put(label, policyId);
+        overrideChanges.incrementAndGet();
+    }
+
+    /** Grows with every switch by hand; lanes add it to the registry's counter. */
+    long changes() {
+        return registry.policyChanges() + overrideChanges.get();
+    }
+
     /** The service that should serve the arm now, or empty when neither its policy nor the fallback exists. */
     Optional<PolicyFactory> preferred(SimulationArm arm) {
-        Optional<PolicyFactory> own = registry.policy(arm.spec.id());
+        Optional<PolicyFactory> own = registry.policy(target(arm));
         if (own.isPresent() || fallback == null) {
             return own;
         }
@@ -40,11 +58,12 @@ final class PolicyBinder {
     }
 
     boolean isOwn(PolicyFactory factory, SimulationArm arm) {
-        return factory.descriptor().id().equals(arm.spec.id());
+        return factory.descriptor().id().equals(target(arm));
     }
 
     Policy create(PolicyFactory factory, SimulationArm arm, EnvironmentInfo info, int generation) {
-        Map<String, ?> params = isOwn(factory, arm) ? arm.spec.params() : Map.of();
+        boolean specPolicy = factory.descriptor().id().equals(arm.spec.id());
+        Map<String, ?> params = specPolicy ? arm.spec.params() : Map.of();
         Parameters validated = Parameters.validate("policies[" + arm.spec.label() + "].params",
                 factory.descriptor().parameters(), params);
         long policySeed = SeededRandom.derived(seed, arm.spec.label() + "#" + generation).nextLong();

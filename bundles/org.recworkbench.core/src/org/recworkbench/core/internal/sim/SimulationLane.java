@@ -12,7 +12,6 @@ import org.recworkbench.api.interactive.EnvironmentInfo;
 import org.recworkbench.api.interactive.Observation;
 import org.recworkbench.api.interactive.PolicyFactory;
 import org.recworkbench.api.interactive.Step;
-import org.recworkbench.core.PluginRegistry;
 import org.recworkbench.core.SimulationListener;
 import org.recworkbench.core.result.TimeSeriesPoint;
 
@@ -34,7 +33,6 @@ final class SimulationLane implements Callable<List<SimulationArm>> {
     private final EnvironmentInfo info;
     private final List<SimulationArm> arms;
     private final double[] cumulativeShare;
-    private final PluginRegistry registry;
     private final PolicyBinder binder;
     private final TimeSeriesCsv csv;
     private final SimulationListener listener;
@@ -42,13 +40,11 @@ final class SimulationLane implements Callable<List<SimulationArm>> {
     private long startStep;
     private Observation observation;
 
-    SimulationLane(Setup setup, Environment env, List<SimulationArm> arms, PluginRegistry registry,
-            PolicyBinder binder, TimeSeriesCsv csv, SimulationListener listener, ProgressMonitor monitor) {
+    SimulationLane(Setup setup, Environment env, List<SimulationArm> arms, PolicyBinder binder, TimeSeriesCsv csv, SimulationListener listener, ProgressMonitor monitor) {
         this.setup = setup;
         this.env = env;
         this.info = env.info();
         this.arms = arms;
-        this.registry = registry;
         this.binder = binder;
         this.csv = csv;
         this.listener = listener;
@@ -104,11 +100,11 @@ final class SimulationLane implements Callable<List<SimulationArm>> {
 
     @Override
     public List<SimulationArm> call() throws IOException {
-        long seenChanges = registry.policyChanges();
+        long seenChanges = binder.changes();
         followSwaps(startStep);
         long reported = 0;
         for (long step = startStep; step < setup.steps(); step++) {
-            long changes = registry.policyChanges();
+            long changes = binder.changes();
             if (changes != seenChanges) {
                 seenChanges = changes;
                 followSwaps(step);
@@ -209,7 +205,9 @@ final class SimulationLane implements Callable<List<SimulationArm>> {
             }
             String from = arm.provider;
             String to = PolicyBinder.provider(factory);
-            String reason = binder.isOwn(factory, arm) ? "updated" : "fallback";
+            String reason = !binder.isOwn(factory, arm) ? "fallback"
+                    : arm.factory != null && factory.descriptor().id().equals(arm.factory.descriptor().id())
+                            ? "updated" : "switched";
             try {
                 arm.serve(to, factory, binder.create(factory, arm, info, arm.generation));
             } catch (RuntimeException e) {
@@ -222,7 +220,7 @@ final class SimulationLane implements Callable<List<SimulationArm>> {
             arm.failure = null;
             listener.onEvent(new SimulationListener.Swapped(setup.variant(), arm.spec.label(), step, from, to,
                     reason));
-            recordArm(arm, step, (reason.equals("updated") ? "swap: " : "fallback: ") + from + " -> " + to);
+            recordArm(arm, step, (reason.equals("fallback") ? "fallback: " : "swap: ") + from + " -> " + to);
         }
     }
 
