@@ -60,6 +60,9 @@ public interface PluginRegistry {
      */
     long policyChanges();
 
+    /** A counter that grows whenever any plugin service comes or goes (views poll it to refresh). */
+    long changes();
+
     /**
      * Whether this exact service object is still registered. A run checks it between batches so that a
      * plugin uninstalled mid-run is reported as failed instead of being used after it went away.

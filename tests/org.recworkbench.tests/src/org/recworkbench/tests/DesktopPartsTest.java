@@ -17,7 +17,8 @@ import org.recworkbench.ui.parts.PluginsPart;
 
 /**
  * The desktop's parts on a real SWT display (a virtual X server started by the build) inside the running
- * framework: the Plugins view shows what the engine's registry holds.
+ * framework: the Plugins view shows what the engine's registry holds, and follows a plugin bundle installed and
+ * uninstalled while it is open.
  */
 class DesktopPartsTest {
 
@@ -51,10 +52,47 @@ class DesktopPartsTest {
                 "algorithm:item-knn", "adapter:movielens", "metric set:ranking"}) {
                 assertTrue(rows.contains(row), row + " missing from " + rows);
             }
+            // a plugin bundle installed and removed while the view is open shows up and goes away, no restart
+            java.nio.file.Path jar = java.nio.file.Path.of(System.getProperty("recworkbench.newalgo.jar", "missing"));
+            org.osgi.framework.Bundle added = Services.context().installBundle(jar.toUri().toString());
+            added.start();
+            assertTrue(waitFor(display, () -> rows(table).contains("algorithm:recent-popular")),
+                    "the installed algorithm never appeared in the view");
+            added.uninstall();
+            assertTrue(waitFor(display, () -> !rows(table).contains("algorithm:recent-popular")),
+                    "the uninstalled algorithm stayed in the view");
             part.dispose();
         } finally {
             shell.dispose();
         }
+    }
+
+    private static Set<String> rows(Table table) {
+        Set<String> rows = new HashSet<>();
+        for (TableItem item : table.getItems()) {
+            rows.add(item.getText(0) + ":" + item.getText(1));
+        }
+        return rows;
+    }
+
+    /** Runs the event loop (the view refreshes from a timer) until the condition holds or 20 s pass. */
+    private static boolean waitFor(Display display, java.util.function.BooleanSupplier condition) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            while (display.readAndDispatch()) {
+                // drain
+            }
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return condition.getAsBoolean();
     }
 
     private static Table find(Composite parent) {

@@ -95,6 +95,10 @@ class RecwbTest {
             return 0;
         }
 
+        public long changes() {
+            return 0;
+        }
+
         public boolean isRegistered(Object service) {
             return false;
         }

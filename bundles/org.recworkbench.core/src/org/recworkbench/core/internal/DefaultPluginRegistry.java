@@ -37,6 +37,7 @@ public class DefaultPluginRegistry implements PluginRegistry {
     /** Policy services with their ranking and service id, which decide the preferred one per policy id. */
     private final Map<PolicyFactory, long[]> policies = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong policyChanges = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
     private static <T> List<T> sorted(Map<T, Boolean> services, Function<T, String> id) {
         return services.keySet().stream().sorted(Comparator.comparing(id)).toList();
@@ -133,6 +134,21 @@ public class DefaultPluginRegistry implements PluginRegistry {
     }
 
     @Override
+    public long changes() {
+        return changes.get();
+    }
+
+    /** Adds or removes a service and counts the change. */
+    private <T> void track(Map<T, Boolean> services, T service, boolean add) {
+        if (add) {
+            services.put(service, Boolean.TRUE);
+        } else {
+            services.remove(service);
+        }
+        changes.incrementAndGet();
+    }
+
+    @Override
     public boolean isRegistered(Object service) {
         return recommenders.containsKey(service) || adapters.containsKey(service) || filters.containsKey(service)
                 || splitters.containsKey(service) || metricSets.containsKey(service)
@@ -142,65 +158,65 @@ public class DefaultPluginRegistry implements PluginRegistry {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addRecommender(Recommender r) {
-        recommenders.put(r, Boolean.TRUE);
+        track(recommenders, r, true);
     }
 
     void removeRecommender(Recommender r) {
-        recommenders.remove(r);
+        track(recommenders, r, false);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addDatasetAdapter(DatasetAdapter a) {
-        adapters.put(a, Boolean.TRUE);
+        track(adapters, a, true);
     }
 
     void removeDatasetAdapter(DatasetAdapter a) {
-        adapters.remove(a);
+        track(adapters, a, false);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addDatasetFilter(DatasetFilter f) {
-        filters.put(f, Boolean.TRUE);
+        track(filters, f, true);
     }
 
     void removeDatasetFilter(DatasetFilter f) {
-        filters.remove(f);
+        track(filters, f, false);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addSplitter(Splitter s) {
-        splitters.put(s, Boolean.TRUE);
+        track(splitters, s, true);
     }
 
     void removeSplitter(Splitter s) {
-        splitters.remove(s);
+        track(splitters, s, false);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addMetricSet(MetricSet m) {
-        metricSets.put(m, Boolean.TRUE);
+        track(metricSets, m, true);
     }
 
     void removeMetricSet(MetricSet m) {
-        metricSets.remove(m);
+        track(metricSets, m, false);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addComputeBackend(ComputeBackend b) {
-        backends.put(b, Boolean.TRUE);
+        track(backends, b, true);
     }
 
     void removeComputeBackend(ComputeBackend b) {
-        backends.remove(b);
+        track(backends, b, false);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addSimulator(Simulator s) {
-        simulators.put(s, Boolean.TRUE);
+        track(simulators, s, true);
     }
 
     void removeSimulator(Simulator s) {
-        simulators.remove(s);
+        track(simulators, s, false);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -210,10 +226,12 @@ public class DefaultPluginRegistry implements PluginRegistry {
         policies.put(p, new long[] {ranking instanceof Integer r ? r : 0,
             serviceId instanceof Long id ? id : policyChanges.get()});
         policyChanges.incrementAndGet();
+        changes.incrementAndGet();
     }
 
     void removePolicy(PolicyFactory p) {
         policies.remove(p);
         policyChanges.incrementAndGet();
+        changes.incrementAndGet();
     }
 }

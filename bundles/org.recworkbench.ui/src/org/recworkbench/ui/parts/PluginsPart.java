@@ -16,15 +16,21 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 import org.recworkbench.core.PluginRegistry;
 
-/** Every registered plugin service by kind, as the engine's registry sees it now. */
+/**
+ * Every registered plugin service by kind, as the engine's registry sees it now: the view checks the registry's
+ * change counter twice a second and refreshes when a bundle came or went, without a restart.
+ */
 public class PluginsPart {
 
     /** One row: the kind of plugin, its id and description. */
     record Row(String kind, String id, String description) {
     }
 
+    static final int REFRESH_MILLIS = 500;
+
     private ServiceTracker<PluginRegistry, PluginRegistry> tracker;
     private TableViewer viewer;
+    private long seenChanges = -1;
 
     @PostConstruct
     public void create(Composite parent) {
@@ -41,6 +47,26 @@ public class PluginsPart {
         column(layout, "Id", 3, Row::id);
         column(layout, "Description", 10, Row::description);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
+        refresh();
+        Runnable poll = new Runnable() {
+            @Override
+            public void run() {
+                if (viewer.getTable().isDisposed()) {
+                    return;
+                }
+                PluginRegistry r = tracker.getService();
+                if (r != null && r.changes() != seenChanges) {
+                    refresh();
+                }
+                viewer.getTable().getDisplay().timerExec(REFRESH_MILLIS, this);
+            }
+        };
+        parent.getDisplay().timerExec(REFRESH_MILLIS, poll);
+    }
+
+    private void refresh() {
+        PluginRegistry r = tracker.getService();
+        seenChanges = r == null ? -1 : r.changes();
         viewer.setInput(rows());
     }
 
