@@ -67,6 +67,84 @@ class DesktopPartsTest {
         }
     }
 
+    @Test
+    void theSimulationDashboardDrawsLiveAndSwitchesAnArm() throws Exception {
+        PluginRegistry registry = Services.await(PluginRegistry.class);
+        Services.await(org.recworkbench.core.SimulationRunner.class);
+        assertTrue(Services.eventually(() -> registry.policy("linucb").isPresent()
+                && registry.simulator("latent-factor").isPresent()));
+        Display display = Display.getDefault();
+        Shell shell = new Shell(display);
+        try {
+            shell.setLayout(new FillLayout());
+            shell.setSize(1000, 650);
+            Composite body = new Composite(shell, org.eclipse.swt.SWT.NONE);
+            org.recworkbench.ui.parts.SimulationDashboardPart part = new org.recworkbench.ui.parts.SimulationDashboardPart();
+            part.create(body);
+            shell.layout(true, true);
+            shell.open();
+            org.eclipse.swt.widgets.Label status = (org.eclipse.swt.widgets.Label) find(body,
+                    c -> c instanceof org.eclipse.swt.widgets.Label l && l.getText().startsWith("No simulation"));
+            press(find(body, c -> c instanceof org.eclipse.swt.widgets.Button b && b.getText().startsWith("Run")));
+            assertTrue(waitFor(display, () -> part.points() > 3), "no points reached the chart: " + status.getText());
+            org.eclipse.swt.widgets.Combo[] combos = body.getChildren().length > 0 ? java.util.Arrays
+                    .stream(body.getChildren()).filter(c -> c instanceof org.eclipse.swt.widgets.Combo)
+                    .toArray(org.eclipse.swt.widgets.Combo[]::new) : new org.eclipse.swt.widgets.Combo[0];
+            combos[0].select(java.util.Arrays.asList(combos[0].getItems()).indexOf("random"));
+            combos[1].select(java.util.Arrays.asList(combos[1].getItems()).indexOf("linucb"));
+            press(find(body, c -> c instanceof org.eclipse.swt.widgets.Button b && b.getText().equals("Switch")));
+            String afterSwitch = status.getText();
+            assertTrue(afterSwitch.startsWith("Switched random to linucb") || afterSwitch.startsWith("Finished"),
+                    afterSwitch);
+            assertTrue(waitFor(display, () -> status.getText().startsWith("Finished")), status.getText());
+            org.eclipse.swt.widgets.Label chart = (org.eclipse.swt.widgets.Label) find(body,
+                    c -> c instanceof org.eclipse.swt.widgets.Label l && l.getImage() != null);
+            assertTrue(chart != null, "the chart was never drawn");
+            screenshot(shell, "desktop-simulation.png");
+            part.dispose();
+        } finally {
+            shell.dispose();
+        }
+    }
+
+    private static void press(Control button) {
+        assertTrue(button != null, "button not found");
+        button.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+    }
+
+    private static Control find(Composite parent, java.util.function.Predicate<Control> wanted) {
+        for (Control c : parent.getChildren()) {
+            if (wanted.test(c)) {
+                return c;
+            }
+            if (c instanceof Composite composite) {
+                Control found = find(composite, wanted);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Saves what the shell shows to target/screenshots (copied to docs/screenshots by hand when views change). */
+    private static void screenshot(Shell shell, String name) throws Exception {
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(shell);
+        org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(shell.getDisplay(),
+                shell.getClientArea().width, shell.getClientArea().height);
+        try {
+            gc.copyArea(image, 0, 0);
+            java.nio.file.Path folder = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(folder);
+            org.eclipse.swt.graphics.ImageLoader loader = new org.eclipse.swt.graphics.ImageLoader();
+            loader.data = new org.eclipse.swt.graphics.ImageData[] {image.getImageData()};
+            loader.save(folder.resolve(name).toString(), org.eclipse.swt.SWT.IMAGE_PNG);
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+
     private static Set<String> rows(Table table) {
         Set<String> rows = new HashSet<>();
         for (TableItem item : table.getItems()) {
