@@ -17,8 +17,9 @@ import org.recworkbench.ui.parts.PluginsPart;
 
 /**
  * The desktop's parts on a real SWT display (a virtual X server started by the build) inside the running
- * framework: the Plugins view shows what the engine's registry holds, and follows a plugin bundle installed and
- * uninstalled while it is open.
+ * framework: the Plugins view shows what the engine's registry holds, installs a plugin from its jar and stops
+ * it from its buttons, and follows the changes without a restart; the simulation dashboard runs, draws and
+ * switches an arm.
  */
 class DesktopPartsTest {
 
@@ -52,15 +53,30 @@ class DesktopPartsTest {
                 "algorithm:item-knn", "adapter:movielens", "metric set:ranking"}) {
                 assertTrue(rows.contains(row), row + " missing from " + rows);
             }
-            // a plugin bundle installed and removed while the view is open shows up and goes away, no restart
+            // a plugin installed from its jar shows up; selecting it and pressing Stop takes its services away
             java.nio.file.Path jar = java.nio.file.Path.of(System.getProperty("recworkbench.newalgo.jar", "missing"));
-            org.osgi.framework.Bundle added = Services.context().installBundle(jar.toUri().toString());
-            added.start();
+            part.install(jar);
             assertTrue(waitFor(display, () -> rows(table).contains("algorithm:recent-popular")),
                     "the installed algorithm never appeared in the view");
-            added.uninstall();
+            int index = -1;
+            for (int i = 0; i < table.getItemCount(); i++) {
+                if (table.getItem(i).getText(1).equals("recent-popular")) {
+                    index = i;
+                }
+            }
+            assertTrue(table.getItem(index).getText(3).startsWith("org.recworkbench.testing.newalgo "),
+                    table.getItem(index).getText(3));
+            table.setSelection(index);
+            table.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+            press(find(shell, c -> c instanceof org.eclipse.swt.widgets.Button b && b.getText().equals("Stop")));
             assertTrue(waitFor(display, () -> !rows(table).contains("algorithm:recent-popular")),
-                    "the uninstalled algorithm stayed in the view");
+                    "the stopped algorithm stayed in the view");
+            assertTrue(registry.recommender("recent-popular").isEmpty());
+            for (org.osgi.framework.Bundle b : Services.context().getBundles()) {
+                if ("org.recworkbench.testing.newalgo".equals(b.getSymbolicName())) {
+                    b.uninstall();
+                }
+            }
             part.dispose();
         } finally {
             shell.dispose();
