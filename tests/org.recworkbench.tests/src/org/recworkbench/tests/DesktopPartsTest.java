@@ -190,17 +190,6 @@ class DesktopPartsTest {
     }
 
     private static Table find(Composite parent) {
-        for (Control c : parent.getChildren()) {
-            if (c instanceof Table t) {
-                return t;
-            }
-            if (c instanceof Composite composite) {
-                Table t = find(composite);
-                if (t != null) {
-                    return t;
-                }
-            }
-        }
-        return null;
+        return (Table) find(parent, c -> c instanceof Table);
     }
 }

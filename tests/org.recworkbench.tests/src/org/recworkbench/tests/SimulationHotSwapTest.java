@@ -55,14 +55,7 @@ class SimulationHotSwapTest {
         assertTrue(Services.eventually(() -> registry.policy("ucb1").isPresent()));
         CountDownLatch running = new CountDownLatch(1);
         List<SimulationListener.Swapped> swaps = new java.util.concurrent.CopyOnWriteArrayList<>();
-        SimulationListener listener = e -> {
-            if (e instanceof SimulationListener.Recorded r && r.point().step() >= 100_000) {
-                running.countDown();
-            }
-            if (e instanceof SimulationListener.Swapped s) {
-                swaps.add(s);
-            }
-        };
+        SimulationListener listener = listener(running, swaps);
         RunningSimulation run = runner.start(spec("ucb1", null), out, false, listener, ProgressMonitor.NONE);
         assertTrue(running.await(60, TimeUnit.SECONDS), "the simulation never got going");
         Bundle patch = Services.context().installBundle(jar().toUri().toString());
@@ -108,14 +101,7 @@ class SimulationHotSwapTest {
             assertTrue(Services.eventually(() -> registry.policy("canary").isPresent()));
             CountDownLatch running = new CountDownLatch(1);
             List<SimulationListener.Swapped> swaps = new java.util.concurrent.CopyOnWriteArrayList<>();
-            SimulationListener listener = e -> {
-                if (e instanceof SimulationListener.Recorded r && r.point().step() >= 100_000) {
-                    running.countDown();
-                }
-                if (e instanceof SimulationListener.Swapped s) {
-                    swaps.add(s);
-                }
-            };
+            SimulationListener listener = listener(running, swaps);
             RunningSimulation run = runner.start(spec("canary", "epsilon-greedy"), out, false, listener,
                     ProgressMonitor.NONE);
             assertTrue(running.await(60, TimeUnit.SECONDS), "the simulation never got going");
@@ -141,6 +127,18 @@ class SimulationHotSwapTest {
      * The CSV has the switch at the step it happened, and the arm's own step count equals the lane's step on
      * every row: nothing lost, nothing served twice.
      */
+    /** Opens {@code running} once the run passed step 100,000 and collects its swaps. */
+    private static SimulationListener listener(CountDownLatch running, List<SimulationListener.Swapped> swaps) {
+        return e -> {
+            if (e instanceof SimulationListener.Recorded r && r.point().step() >= 100_000) {
+                running.countDown();
+            }
+            if (e instanceof SimulationListener.Swapped s) {
+                swaps.add(s);
+            }
+        };
+    }
+
     /** The lane step at which {@code cancel()} stopped the run (the arm's only failure). */
     private static long stoppedAt(ArmResult arm) {
         assertTrue(arm.failure() != null && arm.failure().startsWith("canceled at step "), arm.failure());

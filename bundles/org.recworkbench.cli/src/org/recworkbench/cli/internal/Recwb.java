@@ -131,17 +131,7 @@ final class Recwb implements Runnable {
             TerminalProgress progress = new TerminalProgress(err, System.console() != null);
             out.printf("Running '%s' (seed %d, %d threads)%n", s.name(), s.seed(), s.threads());
             // Ctrl-C cancels: the run stops at the next batch and its results so far are still written
-            java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
-            Thread cancelOnInterrupt = new Thread(() -> {
-                progress.cancel();
-                try {
-                    finished.await(10, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "recwb-cancel");
-            Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
-            try {
+            try (CancelOnExit cancel = new CancelOnExit(progress)) {
                 return report(s, folder, services.runner().run(s, event -> {
                     if (saveModels && event instanceof RunListener.ModelFitted m) {
                         Path file = folder.resolve("models").resolve(m.label().replaceAll("[^A-Za-z0-9._+-]", "_")
@@ -158,13 +148,6 @@ final class Recwb implements Runnable {
                                 + f.result().failure());
                     }
                 }, progress));
-            } finally {
-                finished.countDown(); // only now may an exiting JVM go: the table and the files are written
-                try {
-                    Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is already exiting (Ctrl-C): the hook is running and waits for us
-                }
             }
         }
 

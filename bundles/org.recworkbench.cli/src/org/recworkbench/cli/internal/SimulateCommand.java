@@ -60,17 +60,7 @@ final class SimulateCommand implements Callable<Integer> {
                 s.policies().size(), s.traffic(), s.steps(), s.seed(), resume ? " (resuming)" : "");
         TerminalProgress progress = new TerminalProgress(err, System.console() != null);
         // Ctrl-C stops the lanes at their next check (every 4,096 steps); the summary of what ran is still written
-        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
-        Thread cancelOnInterrupt = new Thread(() -> {
-            progress.cancel();
-            try {
-                finished.await(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "recwb-cancel");
-        Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
-        try {
+        try (CancelOnExit cancel = new CancelOnExit(progress)) {
             return report(s, folder, services.simulations().run(s, folder, resume, event -> {
                 if (event instanceof SimulationListener.Swapped w) {
                     err.printf("%n  [%s] %s, step %d: %s %s -> %s%n", w.variant(), w.arm(), w.step(), w.reason(),
@@ -79,13 +69,6 @@ final class SimulateCommand implements Callable<Integer> {
                     err.println("note: " + n.message());
                 }
             }, progress));
-        } finally {
-            finished.countDown(); // only now may an exiting JVM go: the table and the files are written
-            try {
-                Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting (Ctrl-C): the hook is running and waits for us
-            }
         }
     }
 

@@ -162,11 +162,7 @@ public final class SimulatedStudy {
                 estimates[k][rep] = e.get(k).value();
             }
         }
-        List<Summary> out = new ArrayList<>();
-        for (int k = 0; k < estimators.size(); k++) {
-            out.add(summary(estimators.get(k).id(), truth, estimates[k]));
-        }
-        return out;
+        return summaries(estimators.stream().map(BanditEstimator::id).toList(), truth, estimates);
     }
 
     /** The slate study under the simulator's click model ({@code click-model} in {@code params}). */
@@ -238,11 +234,7 @@ public final class SimulatedStudy {
                 estimates[k][rep] = est.get(k).value();
             }
         }
-        List<Summary> out = new ArrayList<>();
-        for (int k = 0; k < estimators.size(); k++) {
-            out.add(summary(estimators.get(k).id(), truth, estimates[k]));
-        }
-        return out;
+        return summaries(estimators.stream().map(SlateEstimator::id).toList(), truth, estimates);
     }
 
     /** Plackett–Luce weights, the marginal slot probabilities and (optionally) the expected slate reward. */
@@ -300,6 +292,14 @@ public final class SimulatedStudy {
                     expected, withReward);
             used[j] = false;
         }
+    }
+
+    private static List<Summary> summaries(List<String> estimators, double truth, double[][] estimates) {
+        List<Summary> out = new ArrayList<>();
+        for (int k = 0; k < estimators.size(); k++) {
+            out.add(summary(estimators.get(k), truth, estimates[k]));
+        }
+        return out;
     }
 
     private static Summary summary(String estimator, double truth, double[] values) {
