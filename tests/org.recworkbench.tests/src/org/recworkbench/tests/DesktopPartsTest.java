@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.Set;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
@@ -47,16 +46,18 @@ class DesktopPartsTest {
                 rows.add(item.getText(0) + ":" + item.getText(1));
             }
             int expected = registry.datasetAdapters().size() + registry.recommenders().size()
-                    + registry.metricSets().size() + registry.simulators().size() + registry.policies().size();
+                    + registry.metricSets().size() + registry.splitters().size() + registry.filters().size()
+                    + registry.backends().size() + registry.simulators().size() + registry.policies().size();
             assertTrue(table.getItemCount() == expected, table.getItemCount() + " rows, registry has " + expected);
             for (String row : new String[] {"policy:linucb", "policy:hatch", "simulator:latent-factor",
-                "algorithm:item-knn", "adapter:movielens", "metric set:ranking"}) {
+                "algorithm:item-knn", "adapter:movielens", "metric set:ranking", "splitter:user-holdout",
+                "backend:cpu"}) {
                 assertTrue(rows.contains(row), row + " missing from " + rows);
             }
             // a plugin installed from its jar shows up; selecting it and pressing Stop takes its services away
             java.nio.file.Path jar = java.nio.file.Path.of(System.getProperty("recworkbench.newalgo.jar", "missing"));
             part.install(jar);
-            assertTrue(waitFor(display, () -> rows(table).contains("algorithm:recent-popular")),
+            assertTrue(Widgets.waitFor(display, () -> rows(table).contains("algorithm:recent-popular")),
                     "the installed algorithm never appeared in the view");
             int index = -1;
             for (int i = 0; i < table.getItemCount(); i++) {
@@ -68,8 +69,8 @@ class DesktopPartsTest {
                     table.getItem(index).getText(3));
             table.setSelection(index);
             table.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
-            press(find(shell, c -> c instanceof org.eclipse.swt.widgets.Button b && b.getText().equals("Stop")));
-            assertTrue(waitFor(display, () -> !rows(table).contains("algorithm:recent-popular")),
+            Widgets.press(Widgets.button(shell, "Stop"));
+            assertTrue(Widgets.waitFor(display, () -> !rows(table).contains("algorithm:recent-popular")),
                     "the stopped algorithm stayed in the view");
             assertTrue(registry.recommender("recent-popular").isEmpty());
             for (org.osgi.framework.Bundle b : Services.context().getBundles()) {
@@ -80,6 +81,129 @@ class DesktopPartsTest {
             part.dispose();
         } finally {
             shell.dispose();
+        }
+    }
+
+    @Test
+    void pluginsInstallAndUpdateFromAP2Repository(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws Exception {
+        PluginRegistry registry = Services.await(PluginRegistry.class);
+        java.nio.file.Path jar = java.nio.file.Path.of(System.getProperty("recworkbench.newalgo.jar", "missing"));
+        String version;
+        try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar.toFile())) {
+            version = j.getManifest().getMainAttributes().getValue("Bundle-Version");
+        }
+        org.osgi.framework.Version newer = new org.osgi.framework.Version(
+                org.osgi.framework.Version.parseVersion(version).getMajor(), 9, 0);
+        java.nio.file.Path repo = temp.resolve("repo");
+        java.nio.file.Files.createDirectories(repo.resolve("plugins"));
+        java.nio.file.Path first = repo.resolve("plugins").resolve("org.recworkbench.testing.newalgo_" + version
+                + ".jar");
+        java.nio.file.Files.copy(jar, first);
+        writeArtifacts(repo, java.util.Map.of(version, sha256(first)));
+
+        Display display = Display.getDefault();
+        Shell shell = new Shell(display);
+        try {
+            shell.setLayout(new FillLayout());
+            shell.setSize(1000, 800);
+            PluginsPart part = new PluginsPart();
+            part.create(shell);
+            shell.open();
+            part.openRepository(repo);
+            Table repository = (Table) Widgets.find(shell, c -> c instanceof Table t
+                    && t.getColumnCount() == 3 && t.getColumn(2).getText().equals("Here"));
+            assertTrue(repository.getItemCount() == 1, "expected the one bundle of the repository");
+            assertTrue(repository.getItem(0).getText(2).equals("not installed"), repository.getItem(0).getText(2));
+            repository.setSelection(0);
+            Widgets.press(Widgets.button(shell, "Install from repository"));
+            assertTrue(Widgets.waitFor(display, () -> rows(find(shell)).contains("algorithm:recent-popular")),
+                    "the algorithm installed from the repository never appeared");
+            assertTrue(registry.recommender("recent-popular").isPresent());
+            assertTrue(repository.getItem(0).getText(2).equals("installed"), repository.getItem(0).getText(2));
+
+            // a newer version of the same bundle in the repository: Update replaces the installed one
+            java.nio.file.Path second = repo.resolve("plugins").resolve("org.recworkbench.testing.newalgo_" + newer
+                    + ".jar");
+            withVersion(jar, second, newer.toString());
+            writeArtifacts(repo, java.util.Map.of(version, sha256(first), newer.toString(), sha256(second)));
+            part.openRepository(repo);
+            assertTrue(repository.getItem(0).getText(2).equals("update available"), repository.getItem(0).getText(2));
+            repository.setSelection(0);
+            Widgets.press(Widgets.button(shell, "Update"));
+            org.osgi.framework.Bundle updated = installed("org.recworkbench.testing.newalgo");
+            assertTrue(updated != null && updated.getVersion().equals(newer), String.valueOf(updated));
+            assertTrue(Widgets.waitFor(display, () -> rows(find(shell)).contains("algorithm:recent-popular")
+                    && registry.recommender("recent-popular").isPresent()), "the updated bundle's service is gone");
+
+            // a damaged jar is refused with a dialog, and nothing changes
+            java.nio.file.Files.write(second, new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+            updated.uninstall();
+            assertTrue(Widgets.waitFor(display, () -> !rows(find(shell)).contains("algorithm:recent-popular")));
+            part.openRepository(repo);
+            repository.setSelection(0);
+            Widgets.press(Widgets.button(shell, "Install from repository"));
+            assertTrue(!Widgets.dialogsSaying(display, "SHA-256").isEmpty(), "no dialog for a damaged jar");
+            Widgets.dialogsSaying(display, "SHA-256").forEach(Shell::close);
+            assertTrue(installed("org.recworkbench.testing.newalgo") == null, "a damaged jar was installed");
+            part.dispose();
+        } finally {
+            org.osgi.framework.Bundle left = installed("org.recworkbench.testing.newalgo");
+            if (left != null) {
+                left.uninstall();
+            }
+            shell.dispose();
+        }
+    }
+
+    private static org.osgi.framework.Bundle installed(String symbolicName) {
+        for (org.osgi.framework.Bundle b : Services.context().getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** A p2 artifacts.xml as Tycho writes it (default mapping), one osgi.bundle artifact per version. */
+    private static void writeArtifacts(java.nio.file.Path repo, java.util.Map<String, String> shaByVersion)
+            throws Exception {
+        StringBuilder xml = new StringBuilder("<?xml version='1.0' encoding='UTF-8'?>\n<?artifactRepository "
+                + "version='1.1.0'?>\n<repository name='test' type='org.eclipse.equinox.p2.artifact.repository."
+                + "simpleRepository' version='1'>\n<artifacts size='" + shaByVersion.size() + "'>\n");
+        for (java.util.Map.Entry<String, String> e : shaByVersion.entrySet()) {
+            xml.append("<artifact classifier='osgi.bundle' id='org.recworkbench.testing.newalgo' version='")
+                    .append(e.getKey()).append("'><properties size='1'><property name='download.checksum.sha-256' "
+                            + "value='").append(e.getValue()).append("'/></properties></artifact>\n");
+        }
+        xml.append("</artifacts>\n</repository>\n");
+        java.nio.file.Files.writeString(repo.resolve("artifacts.xml"), xml);
+    }
+
+    private static String sha256(java.nio.file.Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(java.nio.file.Files.readAllBytes(file)));
+    }
+
+    /** A copy of a bundle jar with another Bundle-Version in its manifest. */
+    private static void withVersion(java.nio.file.Path jar, java.nio.file.Path out, String version)
+            throws Exception {
+        try (java.util.jar.JarFile in = new java.util.jar.JarFile(jar.toFile())) {
+            java.util.jar.Manifest manifest = new java.util.jar.Manifest(in.getManifest());
+            manifest.getMainAttributes().putValue("Bundle-Version", version);
+            try (java.util.jar.JarOutputStream target = new java.util.jar.JarOutputStream(
+                    java.nio.file.Files.newOutputStream(out), manifest)) {
+                for (java.util.jar.JarEntry e : java.util.Collections.list(in.entries())) {
+                    if (e.getName().equals("META-INF/MANIFEST.MF")) {
+                        continue;
+                    }
+                    target.putNextEntry(new java.util.jar.JarEntry(e.getName()));
+                    try (java.io.InputStream data = in.getInputStream(e)) {
+                        data.transferTo(target);
+                    }
+                    target.closeEntry();
+                }
+            }
         }
     }
 
@@ -99,65 +223,27 @@ class DesktopPartsTest {
             part.create(body);
             shell.layout(true, true);
             shell.open();
-            org.eclipse.swt.widgets.Label status = (org.eclipse.swt.widgets.Label) find(body,
+            org.eclipse.swt.widgets.Label status = (org.eclipse.swt.widgets.Label) Widgets.find(body,
                     c -> c instanceof org.eclipse.swt.widgets.Label l && l.getText().startsWith("No simulation"));
-            press(find(body, c -> c instanceof org.eclipse.swt.widgets.Button b && b.getText().startsWith("Run")));
-            assertTrue(waitFor(display, () -> part.points() > 3), "no points reached the chart: " + status.getText());
+            Widgets.press(Widgets.button(body, "Run demo simulation"));
+            assertTrue(Widgets.waitFor(display, () -> part.points() > 3), "no points reached the chart: " + status.getText());
             org.eclipse.swt.widgets.Combo[] combos = body.getChildren().length > 0 ? java.util.Arrays
                     .stream(body.getChildren()).filter(c -> c instanceof org.eclipse.swt.widgets.Combo)
                     .toArray(org.eclipse.swt.widgets.Combo[]::new) : new org.eclipse.swt.widgets.Combo[0];
             combos[0].select(java.util.Arrays.asList(combos[0].getItems()).indexOf("random"));
             combos[1].select(java.util.Arrays.asList(combos[1].getItems()).indexOf("linucb"));
-            press(find(body, c -> c instanceof org.eclipse.swt.widgets.Button b && b.getText().equals("Switch")));
+            Widgets.press(Widgets.button(body, "Switch"));
             String afterSwitch = status.getText();
             assertTrue(afterSwitch.startsWith("Switched random to linucb") || afterSwitch.startsWith("Finished"),
                     afterSwitch);
-            assertTrue(waitFor(display, () -> status.getText().startsWith("Finished")), status.getText());
-            org.eclipse.swt.widgets.Label chart = (org.eclipse.swt.widgets.Label) find(body,
+            assertTrue(Widgets.waitFor(display, () -> status.getText().startsWith("Finished")), status.getText());
+            org.eclipse.swt.widgets.Label chart = (org.eclipse.swt.widgets.Label) Widgets.find(body,
                     c -> c instanceof org.eclipse.swt.widgets.Label l && l.getImage() != null);
             assertTrue(chart != null, "the chart was never drawn");
-            screenshot(shell, "desktop-simulation.png");
+            Widgets.screenshot(shell, "desktop-simulation.png");
             part.dispose();
         } finally {
             shell.dispose();
-        }
-    }
-
-    private static void press(Control button) {
-        assertTrue(button != null, "button not found");
-        button.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
-    }
-
-    private static Control find(Composite parent, java.util.function.Predicate<Control> wanted) {
-        for (Control c : parent.getChildren()) {
-            if (wanted.test(c)) {
-                return c;
-            }
-            if (c instanceof Composite composite) {
-                Control found = find(composite, wanted);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Saves what the shell shows to target/screenshots (copied to docs/screenshots by hand when views change). */
-    private static void screenshot(Shell shell, String name) throws Exception {
-        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(shell);
-        org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(shell.getDisplay(),
-                shell.getClientArea().width, shell.getClientArea().height);
-        try {
-            gc.copyArea(image, 0, 0);
-            java.nio.file.Path folder = java.nio.file.Path.of("target", "screenshots");
-            java.nio.file.Files.createDirectories(folder);
-            org.eclipse.swt.graphics.ImageLoader loader = new org.eclipse.swt.graphics.ImageLoader();
-            loader.data = new org.eclipse.swt.graphics.ImageData[] {image.getImageData()};
-            loader.save(folder.resolve(name).toString(), org.eclipse.swt.SWT.IMAGE_PNG);
-        } finally {
-            gc.dispose();
-            image.dispose();
         }
     }
 
@@ -169,27 +255,7 @@ class DesktopPartsTest {
         return rows;
     }
 
-    /** Runs the event loop (the view refreshes from a timer) until the condition holds or 20 s pass. */
-    private static boolean waitFor(Display display, java.util.function.BooleanSupplier condition) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline) {
-            while (display.readAndDispatch()) {
-                // drain
-            }
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return condition.getAsBoolean();
-    }
-
     private static Table find(Composite parent) {
-        return (Table) find(parent, c -> c instanceof Table);
+        return (Table) Widgets.find(parent, c -> c instanceof Table);
     }
 }

@@ -14,7 +14,9 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
+import org.recworkbench.ui.model.Engine;
+import org.recworkbench.ui.model.P2Repository;
+import org.recworkbench.ui.widgets.Problems;
 import org.recworkbench.core.PluginRegistry;
 
 /**
@@ -32,16 +34,15 @@ public class PluginsPart {
 
     static final int REFRESH_MILLIS = 500;
 
-    private ServiceTracker<PluginRegistry, PluginRegistry> tracker;
     private TableViewer viewer;
+    private TableViewer repositoryViewer;
+    private org.eclipse.swt.widgets.Text repositoryLocation;
+    private P2Repository repository;
     private org.eclipse.swt.widgets.Label message;
     private long seenChanges = -1;
 
     @PostConstruct
     public void create(Composite parent) {
-        tracker = new ServiceTracker<>(FrameworkUtil.getBundle(getClass()).getBundleContext(), PluginRegistry.class,
-                null);
-        tracker.open();
         parent.setLayout(new org.eclipse.swt.layout.GridLayout(4, false));
         Button install = new Button(parent, SWT.PUSH);
         install.setText("Install…");
@@ -81,6 +82,7 @@ public class PluginsPart {
         column(layout, "Description", 8, Row::description);
         column(layout, "Bundle", 4, Row::bundleText);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
+        createRepositorySection(parent);
         refresh();
         Runnable poll = new Runnable() {
             @Override
@@ -88,7 +90,7 @@ public class PluginsPart {
                 if (viewer.getTable().isDisposed()) {
                     return;
                 }
-                PluginRegistry r = tracker.getService();
+                PluginRegistry r = Engine.registry().orElse(null);
                 if (r != null && r.changes() != seenChanges) {
                     refresh();
                 }
@@ -101,12 +103,13 @@ public class PluginsPart {
     /** Installs and starts a plugin bundle from a jar; the table shows its services at the next refresh. */
     public void install(java.nio.file.Path jar) {
         try {
-            org.osgi.framework.Bundle b = FrameworkUtil.getBundle(getClass()).getBundleContext()
-                    .installBundle(jar.toUri().toString());
+            org.osgi.framework.Bundle b = Engine.context().installBundle(jar.toUri().toString());
             b.start();
             message.setText("Installed " + b.getSymbolicName() + " " + b.getVersion() + ".");
         } catch (org.osgi.framework.BundleException | RuntimeException e) {
-            message.setText("Cannot install " + jar.getFileName() + ": " + e.getMessage());
+            message.setText("Cannot install " + jar.getFileName() + ".");
+            Problems.show(message.getShell(), "Cannot install the plugin", jar + ": " + e.getMessage(),
+                    "Choose an OSGi bundle jar built against the RecWorkbench API (README, section Adding a plugin).");
         }
     }
 
@@ -140,9 +143,12 @@ public class PluginsPart {
     }
 
     private void refresh() {
-        PluginRegistry r = tracker.getService();
+        PluginRegistry r = Engine.registry().orElse(null);
         seenChanges = r == null ? -1 : r.changes();
         viewer.setInput(rows());
+        if (repository != null) {
+            repositoryViewer.setInput(repository.bundles());
+        }
     }
 
     private void column(TableColumnLayout layout, String title, int weight,
@@ -160,13 +166,7 @@ public class PluginsPart {
 
     private List<Row> rows() {
         List<Row> rows = new ArrayList<>();
-        PluginRegistry r;
-        try {
-            r = tracker.waitForService(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return rows;
-        }
+        PluginRegistry r = Engine.registry().orElse(null);
         if (r == null) {
             rows.add(new Row("-", "-", "the engine (org.recworkbench.core) is not running", null));
             return rows;
@@ -175,6 +175,10 @@ public class PluginsPart {
         r.recommenders().forEach(a -> rows.add(new Row("algorithm", a.descriptor().id(), a.descriptor().description(),
                 bundle(a))));
         r.metricSets().forEach(m -> rows.add(new Row("metric set", m.id(), m.description(), bundle(m))));
+        r.splitters().forEach(s -> rows.add(new Row("splitter", s.id(), s.description(), bundle(s))));
+        r.filters().forEach(f -> rows.add(new Row("filter", f.id(), f.description(), bundle(f))));
+        r.backends().forEach(b -> rows.add(new Row("backend", b.id(), b.description()
+                + (b.isAvailable() ? "" : " (not available on this machine)"), bundle(b))));
         r.simulators().forEach(s -> rows.add(new Row("simulator", s.descriptor().id(), s.descriptor().description(),
                 bundle(s))));
         r.policies().forEach(p -> rows.add(new Row("policy", p.descriptor().id(), p.descriptor().description(),
@@ -186,8 +190,105 @@ public class PluginsPart {
         return FrameworkUtil.getBundle(service.getClass());
     }
 
+    // ------------------------------------------------------------------ p2 repository
+
+    private void createRepositorySection(Composite parent) {
+        org.eclipse.swt.widgets.Group group = new org.eclipse.swt.widgets.Group(parent, SWT.NONE);
+        group.setText("Install or update from a p2 repository");
+        group.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        group.setLayout(new org.eclipse.swt.layout.GridLayout(5, false));
+        repositoryLocation = new org.eclipse.swt.widgets.Text(group, SWT.BORDER);
+        repositoryLocation.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.CENTER, true, false));
+        repositoryLocation.setMessage("folder of a p2 repository, e.g. features/org.recworkbench.repository/target/"
+                + "repository");
+        Button browse = new Button(group, SWT.PUSH);
+        browse.setText("Browse…");
+        browse.addListener(SWT.Selection, e -> {
+            org.eclipse.swt.widgets.DirectoryDialog dialog = new org.eclipse.swt.widgets.DirectoryDialog(
+                    parent.getShell());
+            String chosen = dialog.open();
+            if (chosen != null) {
+                repositoryLocation.setText(chosen);
+                openRepository(java.nio.file.Path.of(chosen));
+            }
+        });
+        Button load = new Button(group, SWT.PUSH);
+        load.setText("Load");
+        load.addListener(SWT.Selection, e -> openRepository(java.nio.file.Path.of(repositoryLocation.getText()
+                .trim())));
+        Button install = new Button(group, SWT.PUSH);
+        install.setText("Install from repository");
+        install.addListener(SWT.Selection, e -> onSelectedArtifact(false));
+        Button update = new Button(group, SWT.PUSH);
+        update.setText("Update");
+        update.addListener(SWT.Selection, e -> onSelectedArtifact(true));
+        Composite holder = new Composite(group, SWT.NONE);
+        holder.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
+        TableColumnLayout layout = new TableColumnLayout();
+        holder.setLayout(layout);
+        repositoryViewer = new TableViewer(holder, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
+        repositoryViewer.getTable().setHeaderVisible(true);
+        repositoryViewer.setContentProvider(ArrayContentProvider.getInstance());
+        repositoryColumn(layout, "Bundle", 6, a -> a.id());
+        repositoryColumn(layout, "Version", 3, a -> a.version().toString());
+        repositoryColumn(layout, "Here", 3, a -> switch (P2Repository.status(a, Engine.context())) {
+            case NOT_INSTALLED -> "not installed";
+            case UPDATE_AVAILABLE -> "update available";
+            case INSTALLED -> "installed";
+        });
+    }
+
+    private void repositoryColumn(TableColumnLayout layout, String title, int weight,
+            java.util.function.Function<P2Repository.Artifact, String> text) {
+        TableViewerColumn c = new TableViewerColumn(repositoryViewer, SWT.NONE);
+        c.getColumn().setText(title);
+        layout.setColumnData(c.getColumn(), new ColumnWeightData(weight));
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((P2Repository.Artifact) element);
+            }
+        });
+    }
+
+    /** Lists the bundles of a local p2 repository with what is installed of each. */
+    public void openRepository(java.nio.file.Path folder) {
+        try {
+            repository = P2Repository.open(folder);
+            repositoryLocation.setText(folder.toString());
+            repositoryViewer.setInput(repository.bundles());
+            message.setText(repository.bundles().size() + " bundles in " + folder.getFileName() + ".");
+        } catch (RuntimeException e) {
+            repository = null;
+            repositoryViewer.setInput(List.of());
+            message.setText("Cannot open the repository.");
+            Problems.show(message.getShell(), "Cannot open the repository", e.getMessage(),
+                    "Choose the folder that holds artifacts.jar (or artifacts.xml) and plugins/.");
+        }
+    }
+
+    /** Installs (or, with {@code update}, updates) the bundle selected in the repository table. */
+    public void onSelectedArtifact(boolean update) {
+        Object first = repositoryViewer.getStructuredSelection().getFirstElement();
+        if (!(first instanceof P2Repository.Artifact artifact)) {
+            message.setText("Select a bundle of the repository first.");
+            return;
+        }
+        try {
+            org.osgi.framework.Bundle b = update ? P2Repository.update(artifact, Engine.context())
+                    : P2Repository.install(artifact, Engine.context());
+            message.setText((update ? "Updated " : "Installed ") + b.getSymbolicName() + " " + b.getVersion() + ".");
+        } catch (org.osgi.framework.BundleException | RuntimeException e) {
+            message.setText("Cannot " + (update ? "update " : "install ") + artifact.id() + ".");
+            Problems.show(message.getShell(), "Cannot " + (update ? "update" : "install") + " the plugin",
+                    artifact.id() + " " + artifact.version() + ": " + e.getMessage(),
+                    "Check that the repository is complete, or install the plugin's jar with Install….");
+        }
+        repositoryViewer.refresh();
+    }
+
     @PreDestroy
     public void dispose() {
-        tracker.close();
+        // the view holds no services: Engine tracks them for the whole desktop
     }
 }

@@ -2,16 +2,12 @@ package org.recworkbench.ui.parts;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.PaletteData;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -23,9 +19,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.core.PluginRegistry;
 import org.recworkbench.core.RunningSimulation;
@@ -33,6 +26,8 @@ import org.recworkbench.core.SimulationListener;
 import org.recworkbench.core.SimulationRunner;
 import org.recworkbench.core.result.TimeSeriesPoint;
 import org.recworkbench.core.spec.SimulationSpec;
+import org.recworkbench.ui.model.Engine;
+import org.recworkbench.ui.widgets.ChartView;
 
 /**
  * The live simulation dashboard: runs a simulation in the background (the demo world with three policies),
@@ -43,17 +38,14 @@ public class SimulationDashboardPart {
 
     static final long STEPS = 300_000;
 
-    private ServiceTracker<SimulationRunner, SimulationRunner> runners;
-    private ServiceTracker<PluginRegistry, PluginRegistry> registries;
     private final Map<String, XYSeries> series = new LinkedHashMap<>();
     private final XYSeriesCollection dataset = new XYSeriesCollection();
-    private Label chart;
+    private ChartView chart;
     private Label status;
     private Button start;
     private Combo arm;
     private Combo policy;
     private Button swap;
-    private Image image;
     private RunningSimulation running;
     private volatile boolean redrawPending;
     private org.eclipse.swt.widgets.Display display;
@@ -61,11 +53,6 @@ public class SimulationDashboardPart {
     @PostConstruct
     public void create(Composite parent) {
         display = parent.getDisplay();
-        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
-        runners = new ServiceTracker<>(context, SimulationRunner.class, null);
-        registries = new ServiceTracker<>(context, PluginRegistry.class, null);
-        runners.open();
-        registries.open();
         parent.setLayout(new GridLayout(6, false));
         start = new Button(parent, SWT.PUSH);
         start.setText("Run demo simulation");
@@ -80,8 +67,9 @@ public class SimulationDashboardPart {
         status = new Label(parent, SWT.NONE);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         status.setText("No simulation running.");
-        chart = new Label(parent, SWT.BORDER);
-        chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1));
+        chart = new ChartView(parent, SWT.BORDER);
+        chart.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1));
+        chart.setChart(this::buildChart);
         start.addListener(SWT.Selection, e -> startSimulation());
         swap.addListener(SWT.Selection, e -> switchArm());
     }
@@ -96,8 +84,8 @@ public class SimulationDashboardPart {
     }
 
     private void startSimulation() {
-        SimulationRunner runner = runners.getService();
-        PluginRegistry registry = registries.getService();
+        SimulationRunner runner = Engine.simulations().orElse(null);
+        PluginRegistry registry = Engine.registry().orElse(null);
         if (runner == null || registry == null) {
             status.setText("The simulation engine is not running.");
             return;
@@ -170,28 +158,24 @@ public class SimulationDashboardPart {
 
     private void redraw() {
         redrawPending = false;
-        if (chart.isDisposed()) {
-            return;
-        }
-        org.eclipse.swt.graphics.Point size = chart.getSize();
-        if (size.x < 50 || size.y < 50) {
-            return;
-        }
-        BufferedImage awt;
+        chart.redraw();
+    }
+
+    /** A chart of a snapshot of the series: the simulation threads keep adding points while it is drawn. */
+    private JFreeChart buildChart() {
+        XYSeriesCollection snapshot = new XYSeriesCollection();
         synchronized (dataset) {
             for (XYSeries s : series.values()) {
-                s.fireSeriesChanged();
+                try {
+                    snapshot.addSeries(s.getItemCount() == 0 ? new XYSeries(s.getKey())
+                            : s.createCopy(0, s.getItemCount() - 1));
+                } catch (CloneNotSupportedException e) {
+                    throw new IllegalStateException(e);
+                }
             }
-            JFreeChart c = ChartFactory.createXYLineChart("Cumulative clicks", "step", "clicks", dataset,
-                    PlotOrientation.VERTICAL, true, false, false);
-            awt = c.createBufferedImage(size.x, size.y, BufferedImage.TYPE_INT_RGB, null);
         }
-        Image old = image;
-        image = new Image(chart.getDisplay(), toSwt(awt));
-        chart.setImage(image);
-        if (old != null) {
-            old.dispose();
-        }
+        return ChartFactory.createXYLineChart("Cumulative clicks", "step", "clicks", snapshot,
+                PlotOrientation.VERTICAL, true, false, false);
     }
 
     /** Number of points drawn so far (for tests). */
@@ -201,26 +185,10 @@ public class SimulationDashboardPart {
         }
     }
 
-    private static ImageData toSwt(BufferedImage awt) {
-        PaletteData palette = new PaletteData(0xFF0000, 0x00FF00, 0x0000FF);
-        ImageData data = new ImageData(awt.getWidth(), awt.getHeight(), 24, palette);
-        int[] row = new int[awt.getWidth()];
-        for (int y = 0; y < awt.getHeight(); y++) {
-            awt.getRGB(0, y, awt.getWidth(), 1, row, 0, awt.getWidth());
-            data.setPixels(0, y, row.length, row, 0);
-        }
-        return data;
-    }
-
     @PreDestroy
     public void dispose() {
         if (running != null) {
             running.cancel();
         }
-        if (image != null) {
-            image.dispose();
-        }
-        runners.close();
-        registries.close();
     }
 }

@@ -1,0 +1,120 @@
+package org.recworkbench.tests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+
+/** Drives real SWT widgets the way a user would: find them, press them, wait for the views to follow. */
+final class Widgets {
+
+    private Widgets() {
+    }
+
+    /** Sends a selection event, as a click does. */
+    static void press(Control control) {
+        assertTrue(control != null, "control not found");
+        assertTrue(control.isEnabled(), "control is disabled: " + control);
+        control.notifyListeners(SWT.Selection, new Event());
+    }
+
+    /** The push button with this text (depth first), failing when there is none. */
+    static Button button(Composite parent, String text) {
+        Control found = find(parent, c -> c instanceof Button b && b.getText().equals(text));
+        assertTrue(found != null, "no button '" + text + "'");
+        return (Button) found;
+    }
+
+    /** The first control, depth first, that the predicate accepts; null when none does. */
+    static Control find(Composite parent, Predicate<Control> wanted) {
+        for (Control c : parent.getChildren()) {
+            if (wanted.test(c)) {
+                return c;
+            }
+            if (c instanceof Composite composite) {
+                Control found = find(composite, wanted);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The control generated for a parameter (forms tag each field with its parameter name). */
+    static Control field(Composite parent, String parameter) {
+        Control found = find(parent, c -> parameter.equals(c.getData("parameter")));
+        assertTrue(found != null, "no field for '" + parameter + "'");
+        return found;
+    }
+
+    /** Runs the event loop (views refresh from timers and async runnables) until the condition holds or 60 s. */
+    static boolean waitFor(Display display, BooleanSupplier condition) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            while (display.readAndDispatch()) {
+                // drain
+            }
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return condition.getAsBoolean();
+    }
+
+    /** Lets pending events run (layouts, async updates). */
+    static void settle(Display display) {
+        while (display.readAndDispatch()) {
+            // drain
+        }
+    }
+
+    /** Saves what the shell shows to target/screenshots (copied to docs/screenshots by hand when views change). */
+    static Path screenshot(Shell shell, String name) throws Exception {
+        GC gc = new GC(shell);
+        Image image = new Image(shell.getDisplay(), shell.getClientArea().width, shell.getClientArea().height);
+        try {
+            gc.copyArea(image, 0, 0);
+            Path folder = Path.of("target", "screenshots");
+            Files.createDirectories(folder);
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] {image.getImageData()};
+            loader.save(folder.resolve(name).toString(), SWT.IMAGE_PNG);
+            return folder.resolve(name);
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+
+    /** The open dialogs (shells with a parent) that show a message containing {@code text}. */
+    static java.util.List<Shell> dialogsSaying(Display display, String text) {
+        java.util.List<Shell> found = new java.util.ArrayList<>();
+        for (Shell s : display.getShells()) {
+            if (!s.isDisposed() && s.isVisible() && s.getParent() != null && find(s, c -> c instanceof org.eclipse.swt.widgets.Label l
+                    && l.getText().contains(text)) != null) {
+                found.add(s);
+            }
+        }
+        return found;
+    }
+}
