@@ -1,10 +1,17 @@
 #!/bin/sh
-# Smoke test of the materialized desktop: start it on a virtual display, wait for its main window, require a log
-# without exceptions, and take a screenshot when ImageMagick is there. Usage: desktop-smoke.sh PRODUCT_DIR OUT_DIR
+# Smoke test of the materialized desktop on a virtual display.
+#   desktop-smoke.sh PRODUCT_DIR OUT_DIR                      start it, wait for its main window, require a log
+#                                                             without exceptions, take a screenshot
+#   desktop-smoke.sh PRODUCT_DIR OUT_DIR DRIVER_JAR [PLUGIN]  also drive it: a copy of the product gets the test
+#       bundle org.recworkbench.testing.desktop, which opens a dataset, runs an experiment, reads the results,
+#       installs and uninstalls PLUGIN and opens the preferences through the real widgets, writes
+#       OUT_DIR/drive-report.txt and screenshots, and closes the window; every check must pass.
 # Needs xvfb-run, xauth, xwininfo and GTK 3 (Debian: xvfb xauth x11-utils libgtk-3-0; .ci/run installs them).
 set -eu
 PRODUCT=$1
 OUT=$2
+DRIVER=${3:-}
+PLUGIN=${4:-}
 mkdir -p "$OUT"
 for tool in xvfb-run xwininfo; do
   if ! command -v "$tool" >/dev/null 2>&1; then
@@ -12,10 +19,26 @@ for tool in xvfb-run xwininfo; do
     exit 1
   fi
 done
-xvfb-run -a -s "-screen 0 1280x900x24" sh -s "$PRODUCT" "$OUT" <<'INNER'
+OPTS="-Xmx1g -Drecworkbench.config=$OUT/config"
+if [ -n "$DRIVER" ]; then
+  # drive a copy, so the product folder stays as it was built
+  rm -rf "$OUT/product"
+  cp -r "$PRODUCT" "$OUT/product"
+  PRODUCT="$OUT/product"
+  NAME=$(basename "$DRIVER")
+  cp "$DRIVER" "$PRODUCT/plugins/$NAME"
+  VERSION=$(unzip -p "$DRIVER" META-INF/MANIFEST.MF | tr -d '\r' | sed -n 's/^Bundle-Version: //p')
+  echo "org.recworkbench.testing.desktop,$VERSION,plugins/$NAME,4,true" \
+    >> "$PRODUCT/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info"
+  mkdir -p "$OUT/config" "$OUT/workspace"
+  printf 'workspace=%s\n' "$OUT/workspace" > "$OUT/config/desktop.properties"
+  OPTS="$OPTS -Drecworkbench.drive=$OUT -Drecworkbench.drive.plugin=$PLUGIN"
+  rm -f "$OUT/drive-report.txt"
+fi
+xvfb-run -a -s "-screen 0 1280x900x24" sh -s "$PRODUCT" "$OUT" "$OPTS" "$DRIVER" <<'INNER'
 PRODUCT=$1
 OUT=$2
-RECWB_JAVA_OPTS=-Xmx1g "$PRODUCT/recworkbench" > "$OUT/desktop.log" 2>&1 &
+RECWB_JAVA_OPTS=$3 RECWB_DESKTOP_DATA="$OUT/data" "$PRODUCT/recworkbench" -clean > "$OUT/desktop.log" 2>&1 &
 PID=$!
 WINDOW=
 i=0
@@ -27,8 +50,14 @@ while [ $i -lt 90 ]; do
   sleep 1
   i=$((i + 1))
 done
-sleep 3 # let the first part render
-if command -v import >/dev/null 2>&1; then import -window root "$OUT/desktop.png"; fi
+if [ -n "$4" ]; then
+  # driven: the driver closes the window when it is done
+  i=0
+  while kill -0 $PID 2>/dev/null && [ $i -lt 400 ]; do sleep 1; i=$((i + 1)); done
+else
+  sleep 3 # let the first part render
+  if command -v import >/dev/null 2>&1; then import -window root "$OUT/desktop.png"; fi
+fi
 kill $PID 2>/dev/null
 wait $PID 2>/dev/null
 if [ -z "$WINDOW" ]; then
@@ -43,3 +72,15 @@ if grep -q "Exception" "$OUT/desktop.log"; then
 fi
 echo "desktop smoke test: main window up ($(echo "$WINDOW" | grep -oE '[0-9]{3,}x[0-9]{3,}' | head -1)), no exceptions"
 INNER
+if [ -n "$DRIVER" ]; then
+  if [ ! -f "$OUT/drive-report.txt" ]; then
+    echo "desktop smoke test: the driver wrote no report; log:" >&2
+    tail -40 "$OUT/desktop.log" >&2
+    exit 1
+  fi
+  cat "$OUT/drive-report.txt"
+  if grep -q '^FAIL' "$OUT/drive-report.txt" || ! grep -q '^DONE .* 0 failed$' "$OUT/drive-report.txt"; then
+    echo "desktop smoke test: a driven check failed" >&2
+    exit 1
+  fi
+fi

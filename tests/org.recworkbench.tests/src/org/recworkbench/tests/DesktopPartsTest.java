@@ -11,6 +11,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.Test;
+import org.recworkbench.testing.desktop.Widgets;
 import org.recworkbench.core.PluginRegistry;
 import org.recworkbench.ui.parts.PluginsPart;
 
@@ -227,9 +228,12 @@ class DesktopPartsTest {
                     c -> c instanceof org.eclipse.swt.widgets.Label l && l.getText().startsWith("No simulation"));
             Widgets.press(Widgets.button(body, "Run demo simulation"));
             assertTrue(Widgets.waitFor(display, () -> part.points() > 3), "no points reached the chart: " + status.getText());
-            org.eclipse.swt.widgets.Combo[] combos = body.getChildren().length > 0 ? java.util.Arrays
-                    .stream(body.getChildren()).filter(c -> c instanceof org.eclipse.swt.widgets.Combo)
-                    .toArray(org.eclipse.swt.widgets.Combo[]::new) : new org.eclipse.swt.widgets.Combo[0];
+            org.eclipse.swt.widgets.Combo[] combos = java.util.Arrays.stream(body.getChildren())
+                    .filter(c -> c instanceof org.eclipse.swt.widgets.Combo)
+                    .toArray(org.eclipse.swt.widgets.Combo[]::new);
+            org.eclipse.swt.widgets.Combo measure = combos[0];
+            assertTrue(measure.getItem(2).equals("Cumulative regret"), measure.getItem(2));
+            combos = new org.eclipse.swt.widgets.Combo[] {combos[1], combos[2]};
             combos[0].select(java.util.Arrays.asList(combos[0].getItems()).indexOf("random"));
             combos[1].select(java.util.Arrays.asList(combos[1].getItems()).indexOf("linucb"));
             Widgets.press(Widgets.button(body, "Switch"));
@@ -237,6 +241,8 @@ class DesktopPartsTest {
             assertTrue(afterSwitch.startsWith("Switched random to linucb") || afterSwitch.startsWith("Finished"),
                     afterSwitch);
             assertTrue(Widgets.waitFor(display, () -> status.getText().startsWith("Finished")), status.getText());
+            measure.select(2);
+            measure.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
             org.eclipse.swt.widgets.Label chart = (org.eclipse.swt.widgets.Label) Widgets.find(body,
                     c -> c instanceof org.eclipse.swt.widgets.Label l && l.getImage() != null);
             assertTrue(chart != null, "the chart was never drawn");

@@ -29,6 +29,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.recworkbench.testing.desktop.Widgets;
 import org.junit.jupiter.api.io.TempDir;
 import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.api.data.Dataset;

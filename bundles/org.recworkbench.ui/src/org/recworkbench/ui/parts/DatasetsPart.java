@@ -45,6 +45,7 @@ import org.recworkbench.ui.model.JobMonitor;
 import org.recworkbench.ui.widgets.ChartView;
 import org.recworkbench.ui.widgets.ParameterForm;
 import org.recworkbench.ui.widgets.Problems;
+import org.recworkbench.ui.widgets.RegistryWatch;
 
 /**
  * Opens a dataset through any installed adapter, with an options form generated from the adapter's descriptors,
@@ -83,29 +84,46 @@ public class DatasetsPart {
         optionsGroup.setText("Options");
         optionsGroup.setLayout(new org.eclipse.swt.layout.FillLayout());
         optionsGroup.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
-        Engine.registry().map(PluginRegistry::datasetAdapters).orElse(List.of())
-                .forEach(a -> adapters.add(a.id()));
-        if (adapters.getItemCount() == 0) {
-            status.setText("No dataset adapters are installed: install one from the Plugins view.");
-            open.setEnabled(false);
-        } else {
-            status.setText("Choose an adapter, fill in its options and press Open.");
-        }
+        listAdapters();
         adapters.addListener(SWT.Selection, e -> selectAdapter(adapters.getText(), Map.of()));
+        RegistryWatch.whileAlive(adapters, this::listAdapters);
         open.addListener(SWT.Selection, e -> openDataset());
 
-        statistics = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION);
+        Composite holder = new Composite(parent, SWT.NONE);
+        holder.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        org.eclipse.jface.layout.TableColumnLayout columns = new org.eclipse.jface.layout.TableColumnLayout();
+        holder.setLayout(columns);
+        statistics = new Table(holder, SWT.BORDER | SWT.FULL_SELECTION);
         statistics.setHeaderVisible(true);
         statistics.setLinesVisible(true);
-        statistics.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         for (String title : new String[] {"Statistic", "Value"}) {
             TableColumn c = new TableColumn(statistics, SWT.NONE);
             c.setText(title);
-            c.setWidth(title.equals("Value") ? 220 : 270);
+            columns.setColumnData(c, new org.eclipse.jface.viewers.ColumnWeightData(title.equals("Value") ? 4 : 5));
         }
         ratings = chart(parent);
         popularity = chart(parent);
         activity = chart(parent);
+    }
+
+    /** Fills the adapter list with what is installed now, keeping the choice if its adapter is still there. */
+    private void listAdapters() {
+        String chosen = adapters.getText();
+        adapters.removeAll();
+        Engine.registry().map(PluginRegistry::datasetAdapters).orElse(List.of()).forEach(a -> adapters.add(a.id()));
+        if (adapters.getItemCount() == 0) {
+            status.setText("No dataset adapters are installed: install one from the Plugins view.");
+            open.setEnabled(false);
+        } else if (adapters.indexOf(chosen) >= 0) {
+            adapters.select(adapters.indexOf(chosen));
+        } else {
+            if (!chosen.isEmpty() && options != null) {
+                options.control().dispose(); // its adapter went away
+                options = null;
+            }
+            status.setText(chosen.isEmpty() ? "Choose an adapter, fill in its options and press Open."
+                    : "The adapter '" + chosen + "' was removed.");
+        }
     }
 
     private static ChartView chart(Composite parent) {
@@ -127,7 +145,7 @@ public class DatasetsPart {
             return;
         }
         options = new ParameterForm(optionsGroup, "dataset.options", adapter.options(), values, this::browse,
-                () -> open.setEnabled(options.problems().isEmpty()));
+                () -> open.setEnabled(options.problems().isEmpty()), 2);
         open.setEnabled(options.problems().isEmpty());
         status.setText(adapter.description());
         parent.layout(true, true);
@@ -263,8 +281,8 @@ public class DatasetsPart {
         LogarithmicAxis log = new LogarithmicAxis("interactions (log scale)");
         log.setStrictValuesFlag(false); // every active item has at least one interaction; never zero here
         chart.getXYPlot().setRangeAxis(log);
-        chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "top 20 %% of items: %.1f %% of interactions, "
-                + "Gini %.3f", 100 * p.statistics().shortHeadShare(), p.statistics().itemGini())));
+        chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "top 20 %% of items: %.0f %% · Gini %.2f",
+                100 * p.statistics().shortHeadShare(), p.statistics().itemGini())));
         return chart;
     }
 

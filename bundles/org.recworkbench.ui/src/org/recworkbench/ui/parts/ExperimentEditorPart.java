@@ -41,6 +41,7 @@ import org.recworkbench.ui.model.RunRecord;
 import org.recworkbench.ui.model.SpecDocument;
 import org.recworkbench.ui.widgets.ParameterForm;
 import org.recworkbench.ui.widgets.Problems;
+import org.recworkbench.ui.widgets.RegistryWatch;
 
 /**
  * The experiment editor: a form over a spec file (dataset and its options, filters, split, algorithms with their
@@ -107,6 +108,13 @@ public class ExperimentEditorPart {
         });
         tabs.addListener(SWT.Selection, e -> switchTabs());
         load(SpecDocument.starter(DesktopPreferences.load().backend()), null);
+        // plugins installed or removed elsewhere: the drop-downs and forms follow, the document stays
+        RegistryWatch.whileAlive(tabs, () -> {
+            if (syncFromSource()) {
+                rebuildForm();
+                validate();
+            }
+        });
     }
 
     private static Button button(Composite bar, String text, Runnable action) {

@@ -17,11 +17,12 @@ import org.osgi.framework.FrameworkUtil;
 import org.recworkbench.ui.model.Engine;
 import org.recworkbench.ui.model.P2Repository;
 import org.recworkbench.ui.widgets.Problems;
+import org.recworkbench.ui.widgets.RegistryWatch;
 import org.recworkbench.core.PluginRegistry;
 
 /**
- * Every registered plugin service by kind, as the engine's registry sees it now: the view checks the registry's
- * change counter twice a second and refreshes when a bundle came or went, without a restart.
+ * Every registered plugin service by kind, as the engine's registry sees it now, refreshed when a bundle comes or
+ * goes ({@link RegistryWatch}); install a plugin from its jar or from a p2 repository, update, stop, uninstall.
  */
 public class PluginsPart {
 
@@ -32,14 +33,11 @@ public class PluginsPart {
         }
     }
 
-    static final int REFRESH_MILLIS = 500;
-
     private TableViewer viewer;
     private TableViewer repositoryViewer;
     private org.eclipse.swt.widgets.Text repositoryLocation;
     private P2Repository repository;
     private org.eclipse.swt.widgets.Label message;
-    private long seenChanges = -1;
 
     @PostConstruct
     public void create(Composite parent) {
@@ -84,20 +82,7 @@ public class PluginsPart {
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         createRepositorySection(parent);
         refresh();
-        Runnable poll = new Runnable() {
-            @Override
-            public void run() {
-                if (viewer.getTable().isDisposed()) {
-                    return;
-                }
-                PluginRegistry r = Engine.registry().orElse(null);
-                if (r != null && r.changes() != seenChanges) {
-                    refresh();
-                }
-                viewer.getTable().getDisplay().timerExec(REFRESH_MILLIS, this);
-            }
-        };
-        parent.getDisplay().timerExec(REFRESH_MILLIS, poll);
+        RegistryWatch.whileAlive(viewer.getTable(), this::refresh);
     }
 
     /** Installs and starts a plugin bundle from a jar; the table shows its services at the next refresh. */
@@ -143,8 +128,6 @@ public class PluginsPart {
     }
 
     private void refresh() {
-        PluginRegistry r = Engine.registry().orElse(null);
-        seenChanges = r == null ? -1 : r.changes();
         viewer.setInput(rows());
         if (repository != null) {
             repositoryViewer.setInput(repository.bundles());

@@ -31,15 +31,20 @@ import org.recworkbench.ui.widgets.ChartView;
 
 /**
  * The live simulation dashboard: runs a simulation in the background (the demo world with three policies),
- * draws each arm's cumulative clicks as the points arrive (a JFreeChart rendered to an image, at most four times
+ * draws each arm's cumulative clicks, windowed click-through rate or cumulative regret as the points arrive (a JFreeChart rendered to an image, at most four times
  * a second), and switches an arm to another installed policy between two steps.
  */
 public class SimulationDashboardPart {
 
     static final long STEPS = 300_000;
 
-    private final Map<String, XYSeries> series = new LinkedHashMap<>();
-    private final XYSeriesCollection dataset = new XYSeriesCollection();
+    /** What the chart can show, each a series per arm: {title, y-axis label}. */
+    static final String[][] MEASURES = {{"Cumulative clicks", "clicks"}, {"Click-through rate (window)", "CTR"},
+        {"Cumulative regret", "expected regret"}};
+
+    /** Per arm, one series per measure (same order as {@link #MEASURES}); guarded by itself. */
+    private final Map<String, XYSeries[]> series = new LinkedHashMap<>();
+    private Combo measure;
     private ChartView chart;
     private Label status;
     private Button start;
@@ -53,9 +58,16 @@ public class SimulationDashboardPart {
     @PostConstruct
     public void create(Composite parent) {
         display = parent.getDisplay();
-        parent.setLayout(new GridLayout(6, false));
+        parent.setLayout(new GridLayout(8, false));
         start = new Button(parent, SWT.PUSH);
         start.setText("Run demo simulation");
+        measure = new Combo(parent, SWT.READ_ONLY);
+        for (String[] m : MEASURES) {
+            measure.add(m[0]);
+        }
+        measure.select(0);
+        measure.addListener(SWT.Selection, e -> chart.redraw());
+        new Label(parent, SWT.NONE).setText("   ");
         new Label(parent, SWT.NONE).setText("Switch arm");
         arm = new Combo(parent, SWT.READ_ONLY);
         arm.setLayoutData(new GridData(120, SWT.DEFAULT));
@@ -68,7 +80,7 @@ public class SimulationDashboardPart {
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         status.setText("No simulation running.");
         chart = new ChartView(parent, SWT.BORDER);
-        chart.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1));
+        chart.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 8, 1));
         chart.setChart(this::buildChart);
         start.addListener(SWT.Selection, e -> startSimulation());
         swap.addListener(SWT.Selection, e -> switchArm());
@@ -80,7 +92,7 @@ public class SimulationDashboardPart {
                 List.of(new SimulationSpec.PolicySpec("random-policy", "random", Map.of(), null),
                         new SimulationSpec.PolicySpec("ucb1", "ucb1", Map.of(), null),
                         new SimulationSpec.PolicySpec("linucb", "linucb", Map.of(), null)),
-                STEPS, "replicate", null, null, 5_000L, false, null, null);
+                STEPS, "replicate", null, null, 5_000L, true, null, null);
     }
 
     private void startSimulation() {
@@ -91,14 +103,17 @@ public class SimulationDashboardPart {
             return;
         }
         SimulationSpec spec = spec();
-        series.clear();
-        dataset.removeAllSeries();
         arm.removeAll();
-        for (SimulationSpec.PolicySpec p : spec.policies()) {
-            XYSeries s = new XYSeries(p.label());
-            series.put(p.label(), s);
-            dataset.addSeries(s);
-            arm.add(p.label());
+        synchronized (series) {
+            series.clear();
+            for (SimulationSpec.PolicySpec p : spec.policies()) {
+                XYSeries[] perMeasure = new XYSeries[MEASURES.length];
+                for (int m = 0; m < MEASURES.length; m++) {
+                    perMeasure[m] = new XYSeries(p.label());
+                }
+                series.put(p.label(), perMeasure);
+                arm.add(p.label());
+            }
         }
         arm.select(0);
         policy.removeAll();
@@ -142,10 +157,12 @@ public class SimulationDashboardPart {
     private void onEvent(SimulationListener.SimulationEvent event) {
         if (event instanceof SimulationListener.Recorded r) {
             TimeSeriesPoint p = r.point();
-            XYSeries s = series.get(p.arm());
-            if (s != null) {
-                synchronized (dataset) {
-                    s.add(p.step(), p.reward(), false);
+            synchronized (series) {
+                XYSeries[] s = series.get(p.arm());
+                if (s != null) {
+                    s[0].add(p.step(), p.reward(), false);
+                    s[1].add(p.step(), p.windowCtr(), false);
+                    s[2].add(p.step(), p.regret(), false);
                 }
             }
             if (!redrawPending && !display.isDisposed()) {
@@ -161,11 +178,13 @@ public class SimulationDashboardPart {
         chart.redraw();
     }
 
-    /** A chart of a snapshot of the series: the simulation threads keep adding points while it is drawn. */
+    /** A chart of a snapshot of the chosen series: the simulation threads keep adding points while it is drawn. */
     private JFreeChart buildChart() {
+        int m = measure.getSelectionIndex();
         XYSeriesCollection snapshot = new XYSeriesCollection();
-        synchronized (dataset) {
-            for (XYSeries s : series.values()) {
+        synchronized (series) {
+            for (XYSeries[] perMeasure : series.values()) {
+                XYSeries s = perMeasure[m];
                 try {
                     snapshot.addSeries(s.getItemCount() == 0 ? new XYSeries(s.getKey())
                             : s.createCopy(0, s.getItemCount() - 1));
@@ -174,14 +193,14 @@ public class SimulationDashboardPart {
                 }
             }
         }
-        return ChartFactory.createXYLineChart("Cumulative clicks", "step", "clicks", snapshot,
+        return ChartFactory.createXYLineChart(MEASURES[m][0], "step", MEASURES[m][1], snapshot,
                 PlotOrientation.VERTICAL, true, false, false);
     }
 
     /** Number of points drawn so far (for tests). */
     public int points() {
-        synchronized (dataset) {
-            return series.values().stream().mapToInt(XYSeries::getItemCount).sum();
+        synchronized (series) {
+            return series.values().stream().mapToInt(s -> s[0].getItemCount()).sum();
         }
     }
 

@@ -92,12 +92,17 @@ public final class ChartView {
         if (c == null) {
             return null;
         }
-        THEME.apply(c);
+        Theme.INSTANCE.apply(c);
         return c.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
     }
 
-    /** One look for every chart of the desktop: white plots, light grid lines, flat bars, modest titles. */
-    private static final StandardChartTheme THEME = theme();
+    /**
+     * One look for every chart of the desktop: white plots, light grid lines, flat bars, modest titles. Built on
+     * first use (a holder class): it loads Java2D's fonts, which views without a chart yet need not pay for.
+     */
+    private static final class Theme {
+        static final StandardChartTheme INSTANCE = theme();
+    }
 
     private static StandardChartTheme theme() {
         StandardChartTheme t = (StandardChartTheme) StandardChartTheme.createJFreeTheme();

@@ -40,13 +40,19 @@ public final class ParameterForm {
      */
     public ParameterForm(Composite parent, String where, List<ParameterDescriptor> descriptors,
             Map<String, ?> initial, java.util.function.Supplier<String> browse, Runnable onChange) {
+        this(parent, where, descriptors, initial, browse, onChange, 1);
+    }
+
+    /** A form with {@code columns} fields side by side per row (wide views). */
+    public ParameterForm(Composite parent, String where, List<ParameterDescriptor> descriptors,
+            Map<String, ?> initial, java.util.function.Supplier<String> browse, Runnable onChange, int columns) {
         this.where = where;
         this.onChange = onChange;
         if (initial != null) {
             values.putAll(initial);
         }
         body = new Composite(parent, SWT.NONE);
-        body.setLayout(new GridLayout(4, false));
+        body.setLayout(new GridLayout(4 * columns, false));
         if (descriptors.isEmpty()) {
             new Label(body, SWT.NONE).setText("No options.");
         }

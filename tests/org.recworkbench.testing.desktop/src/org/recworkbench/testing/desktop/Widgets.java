@@ -1,6 +1,4 @@
-package org.recworkbench.tests;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package org.recworkbench.testing.desktop;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,28 +16,32 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 
-/** Drives real SWT widgets the way a user would: find them, press them, wait for the views to follow. */
-final class Widgets {
+/**
+ * Drives real SWT widgets the way a user would: find them, press them, wait for the views to follow. Used by the
+ * OSGi tests (widgets on the test thread) and by the desktop driver (the whole application, from its own thread
+ * through {@code Display.syncExec}). Failures are {@link AssertionError}s naming what was not found.
+ */
+public final class Widgets {
 
     private Widgets() {
     }
 
     /** Sends a selection event, as a click does. */
-    static void press(Control control) {
-        assertTrue(control != null, "control not found");
-        assertTrue(control.isEnabled(), "control is disabled: " + control);
+    public static void press(Control control) {
+        check(control != null, "control not found");
+        check(control.isEnabled(), "control is disabled: " + control);
         control.notifyListeners(SWT.Selection, new Event());
     }
 
     /** The push button with this text (depth first), failing when there is none. */
-    static Button button(Composite parent, String text) {
+    public static Button button(Composite parent, String text) {
         Control found = find(parent, c -> c instanceof Button b && b.getText().equals(text));
-        assertTrue(found != null, "no button '" + text + "'");
+        check(found != null, "no button '" + text + "'");
         return (Button) found;
     }
 
     /** The first control, depth first, that the predicate accepts; null when none does. */
-    static Control find(Composite parent, Predicate<Control> wanted) {
+    public static Control find(Composite parent, Predicate<Control> wanted) {
         for (Control c : parent.getChildren()) {
             if (wanted.test(c)) {
                 return c;
@@ -55,14 +57,14 @@ final class Widgets {
     }
 
     /** The control generated for a parameter (forms tag each field with its parameter name). */
-    static Control field(Composite parent, String parameter) {
+    public static Control field(Composite parent, String parameter) {
         Control found = find(parent, c -> parameter.equals(c.getData("parameter")));
-        assertTrue(found != null, "no field for '" + parameter + "'");
+        check(found != null, "no field for '" + parameter + "'");
         return found;
     }
 
     /** Runs the event loop (views refresh from timers and async runnables) until the condition holds or 60 s. */
-    static boolean waitFor(Display display, BooleanSupplier condition) {
+    public static boolean waitFor(Display display, BooleanSupplier condition) {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
             while (display.readAndDispatch()) {
@@ -82,19 +84,23 @@ final class Widgets {
     }
 
     /** Lets pending events run (layouts, async updates). */
-    static void settle(Display display) {
+    public static void settle(Display display) {
         while (display.readAndDispatch()) {
             // drain
         }
     }
 
     /** Saves what the shell shows to target/screenshots (copied to docs/screenshots by hand when views change). */
-    static Path screenshot(Shell shell, String name) throws Exception {
+    public static Path screenshot(Shell shell, String name) throws Exception {
+        return screenshot(shell, Path.of("target", "screenshots"), name);
+    }
+
+    /** Saves what the shell shows as a PNG in {@code folder}. */
+    public static Path screenshot(Shell shell, Path folder, String name) throws Exception {
         GC gc = new GC(shell);
         Image image = new Image(shell.getDisplay(), shell.getClientArea().width, shell.getClientArea().height);
         try {
             gc.copyArea(image, 0, 0);
-            Path folder = Path.of("target", "screenshots");
             Files.createDirectories(folder);
             ImageLoader loader = new ImageLoader();
             loader.data = new ImageData[] {image.getImageData()};
@@ -107,7 +113,7 @@ final class Widgets {
     }
 
     /** The open dialogs (shells with a parent) that show a message containing {@code text}. */
-    static java.util.List<Shell> dialogsSaying(Display display, String text) {
+    public static java.util.List<Shell> dialogsSaying(Display display, String text) {
         java.util.List<Shell> found = new java.util.ArrayList<>();
         for (Shell s : display.getShells()) {
             if (!s.isDisposed() && s.isVisible() && s.getParent() != null && find(s, c -> c instanceof org.eclipse.swt.widgets.Label l
@@ -116,5 +122,11 @@ final class Widgets {
             }
         }
         return found;
+    }
+
+    private static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new AssertionError(message);
+        }
     }
 }
