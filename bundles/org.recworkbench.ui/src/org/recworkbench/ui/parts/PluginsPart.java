@@ -4,12 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jface.layout.TableColumnLayout;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -18,6 +13,7 @@ import org.recworkbench.ui.model.Engine;
 import org.recworkbench.ui.model.P2Repository;
 import org.recworkbench.ui.widgets.Problems;
 import org.recworkbench.ui.widgets.RegistryWatch;
+import org.recworkbench.ui.widgets.TableViews;
 import org.recworkbench.core.PluginRegistry;
 
 /**
@@ -68,18 +64,11 @@ public class PluginsPart {
         });
         message = new org.eclipse.swt.widgets.Label(parent, SWT.NONE);
         message.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.CENTER, true, false));
-        Composite holder = new Composite(parent, SWT.NONE);
-        holder.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
-        TableColumnLayout layout = new TableColumnLayout();
-        holder.setLayout(layout);
-        viewer = new TableViewer(holder, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        column(layout, "Kind", 2, Row::kind);
-        column(layout, "Id", 3, Row::id);
-        column(layout, "Description", 8, Row::description);
-        column(layout, "Bundle", 4, Row::bundleText);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer = TableViews.create(parent, SWT.NONE, Row.class, new TableViews.Column<>("Kind", 2, Row::kind),
+                new TableViews.Column<>("Id", 3, Row::id), new TableViews.Column<>("Description", 8, Row::description),
+                new TableViews.Column<>("Bundle", 4, Row::bundleText));
+        viewer.getTable().getParent().setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true,
+                4, 1));
         createRepositorySection(parent);
         refresh();
         RegistryWatch.whileAlive(viewer.getTable(), this::refresh);
@@ -134,18 +123,6 @@ public class PluginsPart {
         }
     }
 
-    private void column(TableColumnLayout layout, String title, int weight,
-            java.util.function.Function<Row, String> text) {
-        TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
-        c.getColumn().setText(title);
-        layout.setColumnData(c.getColumn(), new ColumnWeightData(weight));
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Row) element);
-            }
-        });
-    }
 
     private List<Row> rows() {
         List<Row> rows = new ArrayList<>();
@@ -205,33 +182,16 @@ public class PluginsPart {
         Button update = new Button(group, SWT.PUSH);
         update.setText("Update");
         update.addListener(SWT.Selection, e -> onSelectedArtifact(true));
-        Composite holder = new Composite(group, SWT.NONE);
-        holder.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
-        TableColumnLayout layout = new TableColumnLayout();
-        holder.setLayout(layout);
-        repositoryViewer = new TableViewer(holder, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
-        repositoryViewer.getTable().setHeaderVisible(true);
-        repositoryViewer.setContentProvider(ArrayContentProvider.getInstance());
-        repositoryColumn(layout, "Bundle", 6, a -> a.id());
-        repositoryColumn(layout, "Version", 3, a -> a.version().toString());
-        repositoryColumn(layout, "Here", 3, a -> switch (P2Repository.status(a, Engine.context())) {
-            case NOT_INSTALLED -> "not installed";
-            case UPDATE_AVAILABLE -> "update available";
-            case INSTALLED -> "installed";
-        });
-    }
-
-    private void repositoryColumn(TableColumnLayout layout, String title, int weight,
-            java.util.function.Function<P2Repository.Artifact, String> text) {
-        TableViewerColumn c = new TableViewerColumn(repositoryViewer, SWT.NONE);
-        c.getColumn().setText(title);
-        layout.setColumnData(c.getColumn(), new ColumnWeightData(weight));
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((P2Repository.Artifact) element);
-            }
-        });
+        repositoryViewer = TableViews.create(group, SWT.NONE, P2Repository.Artifact.class,
+                new TableViews.Column<>("Bundle", 6, a -> a.id()),
+                new TableViews.Column<>("Version", 3, a -> a.version().toString()),
+                new TableViews.Column<>("Here", 3, a -> switch (P2Repository.status(a, Engine.context())) {
+                    case NOT_INSTALLED -> "not installed";
+                    case UPDATE_AVAILABLE -> "update available";
+                    case INSTALLED -> "installed";
+                }));
+        repositoryViewer.getTable().getParent().setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL,
+                true, true, 5, 1));
     }
 
     /** Lists the bundles of a local p2 repository with what is installed of each. */

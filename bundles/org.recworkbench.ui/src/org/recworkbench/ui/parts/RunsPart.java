@@ -6,12 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.eclipse.jface.layout.TableColumnLayout;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
@@ -24,6 +19,7 @@ import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Text;
 import org.recworkbench.ui.model.RunQueue;
 import org.recworkbench.ui.model.RunRecord;
+import org.recworkbench.ui.widgets.TableViews;
 
 /**
  * Queued, running and finished experiment runs (this session's and, from the workspace, earlier ones): state,
@@ -67,22 +63,16 @@ public class RunsPart {
         stage.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
-        Composite holder = new Composite(sash, SWT.NONE);
-        TableColumnLayout layout = new TableColumnLayout();
-        holder.setLayout(layout);
-        viewer = new TableViewer(holder, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL);
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        column(layout, "Run", 4, RunRecord::name);
-        column(layout, "State", 2, r -> r.state().name().toLowerCase(Locale.ROOT));
-        column(layout, "Progress", 4, r -> r.state() == RunRecord.State.RUNNING
-                ? String.format(Locale.ROOT, "%.0f %%  %s", 100 * r.progress(), r.stage())
-                : r.failure() != null ? r.failure() : r.state().finished() ? "100 %" : "waiting");
-        column(layout, "Started", 3, r -> r.started() == null ? "" : TIME.format(r.started()));
-        column(layout, "Duration", 2, r -> Double.isNaN(r.seconds()) ? ""
-                : String.format(Locale.ROOT, "%.1f s", r.seconds()));
-        column(layout, "Folder", 5, r -> r.folder().toString());
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer = TableViews.create(sash, SWT.SINGLE, RunRecord.class,
+                new TableViews.Column<>("Run", 4, RunRecord::name),
+                new TableViews.Column<>("State", 2, r -> r.state().name().toLowerCase(Locale.ROOT)),
+                new TableViews.Column<>("Progress", 4, r -> r.state() == RunRecord.State.RUNNING
+                        ? String.format(Locale.ROOT, "%.0f %%  %s", 100 * r.progress(), r.stage())
+                        : r.failure() != null ? r.failure() : r.state().finished() ? "100 %" : "waiting"),
+                new TableViews.Column<>("Started", 3, r -> r.started() == null ? "" : TIME.format(r.started())),
+                new TableViews.Column<>("Duration", 2, r -> Double.isNaN(r.seconds()) ? ""
+                        : String.format(Locale.ROOT, "%.1f s", r.seconds())),
+                new TableViews.Column<>("Folder", 5, r -> r.folder().toString()));
         viewer.getTable().addListener(SWT.Selection, e -> userPicked = true);
         viewer.addSelectionChangedListener(e -> {
             RunRecord run = selected();
@@ -97,18 +87,6 @@ public class RunsPart {
         refresh();
     }
 
-    private void column(TableColumnLayout layout, String title, int weight,
-            java.util.function.Function<RunRecord, String> text) {
-        TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
-        c.getColumn().setText(title);
-        layout.setColumnData(c.getColumn(), new ColumnWeightData(weight));
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((RunRecord) element);
-            }
-        });
-    }
 
     /** Coalesces the queue's change reports (any thread) into one refresh on the UI thread. */
     private void refreshLater() {
