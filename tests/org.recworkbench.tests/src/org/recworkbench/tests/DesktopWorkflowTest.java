@@ -290,6 +290,108 @@ class DesktopWorkflowTest {
     }
 
     @Test
+    void movieLens100kOpensWithThePublishedCounts() throws Exception {
+        Path dir = Path.of(System.getProperty("recworkbench.datasets", "../shared/datasets"), "ml-100k");
+        assertTrue(Files.isRegularFile(dir.resolve("u.data")), "MovieLens 100K not found at " + dir.toAbsolutePath()
+                + "; set -Drecworkbench.datasets to the folder holding ml-100k/");
+        Display display = Display.getDefault();
+        Shell shell = new Shell(display);
+        try {
+            shell.setLayout(new FillLayout());
+            shell.setSize(1280, 880);
+            DatasetsPart part = new DatasetsPart();
+            part.create(shell);
+            shell.open();
+            Combo adapters = (Combo) Widgets.find(shell, c -> c instanceof Combo);
+            adapters.select(adapters.indexOf("movielens"));
+            adapters.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+            ((Text) Widgets.field(shell, "path")).setText(dir.toString());
+            Widgets.press(Widgets.button(shell, "Open"));
+            assertTrue(Widgets.waitFor(display, () -> part.profile() != null), "ML-100K never opened");
+            // the GroupLens README: 100,000 ratings by 943 users on 1,682 items, ratings 1-5; mean 3.52986
+            // measured on these files (shared/datasets/README.md)
+            Table statistics = (Table) Widgets.find(shell, c -> c instanceof Table);
+            assertEquals("943", value(statistics, "Users"));
+            assertEquals("1,682", value(statistics, "Items"));
+            assertEquals("100,000", value(statistics, "Interactions"));
+            assertEquals("3.530", value(statistics, "Mean value"));
+            assertEquals(List.of(1.0, 2.0, 3.0, 4.0, 5.0), List.copyOf(part.profile().statistics().valueHistogram()
+                    .keySet()));
+            // every user of ML-100K rated at least 20 movies: the activity bins below 16 are empty
+            assertEquals(0, part.profile().activityUsers()[0] + part.profile().activityUsers()[1]
+                    + part.profile().activityUsers()[2] + part.profile().activityUsers()[3]);
+            assertTrue(Widgets.waitFor(display, () -> part.charts().stream().allMatch(c -> c.hasImage())));
+        } finally {
+            shell.dispose();
+        }
+    }
+
+    @Test
+    void runsQueueOneAfterAnotherAndCancelFromTheRunsView() throws Exception {
+        PluginRegistry registry = Services.await(PluginRegistry.class);
+        org.osgi.framework.Bundle installedHere = null;
+        if (registry.recommender("slow-popular").isEmpty()) { // the hot-swap test may have uninstalled it
+            installedHere = Services.context().installBundle(Path.of(System.getProperty("recworkbench.slowalgo.jar",
+                    "missing")).toUri().toString());
+            installedHere.start();
+            assertTrue(Services.eventually(() -> registry.recommender("slow-popular").isPresent()));
+        }
+        Display display = Display.getDefault();
+        Shell shell = new Shell(display);
+        try {
+            shell.setLayout(new FillLayout());
+            shell.setSize(1000, 600);
+            RunsPart runs = new RunsPart();
+            runs.create(shell);
+            shell.open();
+            // slow-popular sleeps 2 s on every scoring batch: long enough to cancel it while it runs
+            String yaml = """
+                    name: %s
+                    dataset: {adapter: synthetic, options: {users: 600, items: 200, interactions: 12000}}
+                    algorithms: [{id: slow-popular, params: {sleep-ms: 2000}}]
+                    metrics: [NDCG@10]
+                    """;
+            ExperimentSpec slow = new SpecReader().parse(yaml.formatted("slow-run"), false, "test");
+            ExperimentSpec queued = new SpecReader().parse(yaml.formatted("queued-run"), false, "test");
+            RunRecord first = RunQueue.get().submit(slow, yaml.formatted("slow-run"));
+            RunRecord second = RunQueue.get().submit(queued, yaml.formatted("queued-run"));
+            assertTrue(Widgets.waitFor(display, () -> first.state() == RunRecord.State.RUNNING
+                    && first.stage().startsWith("evaluate")), "the slow run never reached its evaluation: "
+                    + first.state() + " " + first.stage() + " " + first.log());
+            assertEquals(RunRecord.State.QUEUED, second.state(), "runs must wait for each other");
+
+            Table table = (Table) Widgets.find(shell, c -> c instanceof Table);
+            select(table, "queued-run");
+            Widgets.press(Widgets.button(shell, "Cancel run"));
+            assertTrue(Widgets.waitFor(display, () -> second.state() == RunRecord.State.CANCELED));
+            select(table, "slow-run");
+            Widgets.press(Widgets.button(shell, "Cancel run"));
+            assertTrue(Widgets.waitFor(display, () -> first.state().finished()), "the canceled run never ended");
+            assertEquals(RunRecord.State.CANCELED, first.state(), first.log().toString());
+            assertTrue(second.log().stream().noneMatch(l -> l.startsWith("started")), "the canceled queued run ran: "
+                    + second.log());
+            assertTrue(Widgets.waitFor(display, () -> Arrays.stream(table.getItems()).anyMatch(
+                    i -> i.getText(0).equals("slow-run") && i.getText(1).equals("canceled"))));
+        } finally {
+            shell.dispose();
+            if (installedHere != null) {
+                installedHere.uninstall();
+            }
+        }
+    }
+
+    private static void select(Table table, String run) {
+        for (int i = 0; i < table.getItemCount(); i++) {
+            if (table.getItem(i).getText(0).equals(run)) {
+                table.setSelection(i);
+                table.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+                return;
+            }
+        }
+        throw new AssertionError("no run " + run + " in the Runs view");
+    }
+
+    @Test
     void thePreferencesDialogRefusesWhatItCannotUse() throws Exception {
         Display display = Display.getDefault();
         Shell shell = new Shell(display);
