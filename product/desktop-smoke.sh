@@ -2,9 +2,9 @@
 # Smoke test of the materialized desktop on a virtual display.
 #   desktop-smoke.sh PRODUCT_DIR OUT_DIR                      start it, wait for its main window, require a log
 #                                                             without exceptions, take a screenshot
-#   desktop-smoke.sh PRODUCT_DIR OUT_DIR DRIVER_JAR [PLUGIN]  also drive it: a copy of the product gets the test
-#       bundle org.recworkbench.testing.desktop, which opens a dataset, runs an experiment, reads the results,
-#       installs and uninstalls PLUGIN and opens the preferences through the real widgets, writes
+#   desktop-smoke.sh PRODUCT_DIR OUT_DIR DRIVER_JAR [PLUGIN [P2_REPO]]  also drive it: a copy of the product gets
+#       the test bundle org.recworkbench.testing.desktop, which opens a dataset, runs an experiment, reads the
+#       results, installs and uninstalls PLUGIN, lists P2_REPO, opens the preferences through the real widgets, writes
 #       OUT_DIR/drive-report.txt and screenshots, and closes the window; every check must pass.
 # Needs xvfb-run, xauth, xwininfo and GTK 3 (Debian: xvfb xauth x11-utils libgtk-3-0; .ci/run installs them).
 set -eu
@@ -12,6 +12,7 @@ PRODUCT=$1
 OUT=$2
 DRIVER=${3:-}
 PLUGIN=${4:-}
+REPOSITORY=${5:-}
 mkdir -p "$OUT"
 for tool in xvfb-run xwininfo; do
   if ! command -v "$tool" >/dev/null 2>&1; then
@@ -32,7 +33,7 @@ if [ -n "$DRIVER" ]; then
     >> "$PRODUCT/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info"
   mkdir -p "$OUT/config" "$OUT/workspace"
   printf 'workspace=%s\n' "$OUT/workspace" > "$OUT/config/desktop.properties"
-  OPTS="$OPTS -Drecworkbench.drive=$OUT -Drecworkbench.drive.plugin=$PLUGIN"
+  OPTS="$OPTS -Drecworkbench.drive=$OUT -Drecworkbench.drive.plugin=$PLUGIN -Drecworkbench.drive.repository=$REPOSITORY"
   rm -f "$OUT/drive-report.txt"
 fi
 xvfb-run -a -s "-screen 0 1280x900x24" sh -s "$PRODUCT" "$OUT" "$OPTS" "$DRIVER" <<'INNER'

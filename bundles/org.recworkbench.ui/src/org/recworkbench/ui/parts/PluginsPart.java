@@ -64,12 +64,14 @@ public class PluginsPart {
         });
         message = new org.eclipse.swt.widgets.Label(parent, SWT.NONE);
         message.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.CENTER, true, false));
-        viewer = TableViews.create(parent, SWT.NONE, Row.class, new TableViews.Column<>("Kind", 2, Row::kind),
+        // installed plugins above, the p2 repository below; the user moves the divider
+        org.eclipse.swt.custom.SashForm sash = new org.eclipse.swt.custom.SashForm(parent, SWT.VERTICAL);
+        sash.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        viewer = TableViews.create(sash, SWT.NONE, Row.class, new TableViews.Column<>("Kind", 2, Row::kind),
                 new TableViews.Column<>("Id", 3, Row::id), new TableViews.Column<>("Description", 8, Row::description),
                 new TableViews.Column<>("Bundle", 4, Row::bundleText));
-        viewer.getTable().getParent().setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true,
-                4, 1));
-        createRepositorySection(parent);
+        createRepositorySection(sash);
+        sash.setWeights(3, 2);
         refresh();
         RegistryWatch.whileAlive(viewer.getTable(), this::refresh);
     }
@@ -155,7 +157,6 @@ public class PluginsPart {
     private void createRepositorySection(Composite parent) {
         org.eclipse.swt.widgets.Group group = new org.eclipse.swt.widgets.Group(parent, SWT.NONE);
         group.setText("Install or update from a p2 repository");
-        group.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         group.setLayout(new org.eclipse.swt.layout.GridLayout(5, false));
         repositoryLocation = new org.eclipse.swt.widgets.Text(group, SWT.BORDER);
         repositoryLocation.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.CENTER, true, false));

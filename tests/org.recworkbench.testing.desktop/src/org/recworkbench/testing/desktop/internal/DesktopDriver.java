@@ -191,7 +191,27 @@ final class DesktopDriver implements Runnable {
         waitUntil(() -> rowIndex(body, "recent-popular") >= 0, "Plugins: an installed plugin is listed");
         waitUntil(() -> algorithmChoices(editorBody).contains("recent-popular"),
                 "Experiment: the new algorithm is offered without a restart");
+        String repository = System.getProperty("recworkbench.drive.repository", "");
+        if (!repository.isBlank()) {
+            // the p2 repository this same build produced: its bundles are the product's, so they read "installed"
+            ui(() -> {
+                view.openRepository(Path.of(repository));
+                return null;
+            });
+            Table artifacts = ui(() -> (Table) Widgets.find(body, c -> c instanceof Table t && t.getColumnCount() == 3
+                    && t.getColumn(2).getText().equals("Here")));
+            List<String> core = ui(() -> Arrays.stream(artifacts.getItems()).filter(i -> i.getText(0).equals(
+                    "org.recworkbench.core")).map(i -> i.getText(2)).toList());
+            check(ui(artifacts::getItemCount) > 50, "Plugins: the build's p2 repository lists its bundles ("
+                    + ui(artifacts::getItemCount) + ")");
+            check(core.equals(List.of("installed")), "Plugins: the repository's org.recworkbench.core reads "
+                    + "installed " + core);
+        }
+        ui(() -> part.getParent().getTags().add(IPresentationEngine.MAXIMIZED));
+        waitUntil(() -> body.getSize().x > 1000, "Plugins: the part maximizes");
         screenshot("desktop-plugins.png");
+        ui(() -> part.getParent().getTags().remove(IPresentationEngine.MAXIMIZED));
+        waitUntil(() -> body.getSize().x < 1000, "Plugins: the part is restored");
         // Uninstall asks for confirmation in a modal dialog: press from here, answer the dialog, then check
         ui(() -> {
             Table table = (Table) Widgets.find(body, c -> c instanceof Table);
