@@ -272,9 +272,17 @@ class DesktopWorkflowTest {
             assertEquals(1200, image.getWidth());
             assertEquals(800, image.getHeight());
 
-            // a new session finds the run in its history, with the same table
-            RunRecord again = new RunQueue(home.resolve("workspace")).runs().stream()
-                    .filter(r -> r.folder().equals(record.folder())).findFirst().orElseThrow();
+            // a new session finds the run in its history, with the same table; a damaged report is listed as failed
+            Path damaged = home.resolve("workspace/runs/00000000-000000-damaged");
+            Files.createDirectories(damaged);
+            Files.writeString(damaged.resolve("results.json"), "{\"name\": \"x\", \"spec\": ");
+            List<RunRecord> history = new RunQueue(home.resolve("workspace")).runs();
+            RunRecord broken = history.stream().filter(r -> r.folder().equals(damaged)).findFirst().orElseThrow();
+            assertEquals(RunRecord.State.FAILED, broken.state());
+            assertTrue(broken.failure().contains(damaged.resolve("results.json").toString()), broken.failure());
+            assertEquals("{\"name\": \"x\", \"spec\": ", Files.readString(damaged.resolve("results.json")));
+            RunRecord again = history.stream().filter(r -> r.folder().equals(record.folder())).findFirst()
+                    .orElseThrow();
             ResultTable live = record.table();
             ResultTable read = again.table();
             assertEquals(live.metrics(), read.metrics());

@@ -54,22 +54,31 @@ public final class RunQueue {
 
     private static RunQueue instance;
 
-    private final Path workspace;
+    private final java.util.function.Supplier<Path> workspace;
     private final List<RunRecord> runs = new CopyOnWriteArrayList<>();
     private final List<Consumer<RunRecord>> listeners = new CopyOnWriteArrayList<>();
     private final Map<RunRecord, Job> jobs = new ConcurrentHashMap<>();
     private final List<Consumer<RunRecord>> focusListeners = new CopyOnWriteArrayList<>();
     private volatile RunRecord focused;
 
+    /** A queue on a fixed workspace, with the history found there. */
     public RunQueue(Path workspace) {
-        this.workspace = workspace;
-        runs.addAll(history(workspace.resolve("runs")));
+        this(() -> workspace);
     }
 
-    /** The queue of this desktop session, on the workspace of the preferences. */
+    /** A queue whose new runs go to the workspace {@code workspace} names when each run is queued. */
+    private RunQueue(java.util.function.Supplier<Path> workspace) {
+        this.workspace = workspace;
+        runs.addAll(history(workspace.get().resolve("runs")));
+    }
+
+    /**
+     * The queue of this desktop session: the history of the preferences' workspace at start, new runs in the
+     * workspace the preferences name when they are queued (a changed preference applies to the next run).
+     */
     public static synchronized RunQueue get() {
         if (instance == null) {
-            instance = new RunQueue(DesktopPreferences.load().workspace());
+            instance = new RunQueue(() -> DesktopPreferences.load().workspace());
         }
         return instance;
     }
@@ -117,9 +126,10 @@ public final class RunQueue {
     public RunRecord submit(ExperimentSpec spec, String specText) {
         Instant now = Instant.now();
         String safe = spec.name().replaceAll("[^A-Za-z0-9._-]", "_");
-        Path folder = workspace.resolve("runs").resolve(FOLDER_TIME.format(now) + "-" + safe);
+        Path runsFolder = workspace.get().resolve("runs");
+        Path folder = runsFolder.resolve(FOLDER_TIME.format(now) + "-" + safe);
         for (int i = 2; Files.exists(folder); i++) {
-            folder = workspace.resolve("runs").resolve(FOLDER_TIME.format(now) + "-" + safe + "-" + i);
+            folder = runsFolder.resolve(FOLDER_TIME.format(now) + "-" + safe + "-" + i);
         }
         RunRecord run = new RunRecord(spec.name(), folder, RunRecord.State.QUEUED, now);
         run.log("queued " + spec.name());
@@ -233,7 +243,10 @@ public final class RunQueue {
         }
     }
 
-    /** Runs of earlier sessions: every {@code runs/<folder>/results.json} that can be read, oldest first. */
+    /**
+     * Runs of earlier sessions, oldest first: one per {@code runs/<folder>/results.json}; a file that cannot be
+     * read is listed as a failed run that says why.
+     */
     private static List<RunRecord> history(Path runsFolder) {
         List<RunRecord> found = new ArrayList<>();
         if (!Files.isDirectory(runsFolder)) {
@@ -254,7 +267,12 @@ public final class RunQueue {
                     run.log("from " + json);
                     found.add(run);
                 } catch (RuntimeException e) {
-                    // a damaged report stays on disk untouched; it is not part of the history
+                    // listed as failed with the reason, so the user sees it; the file stays untouched
+                    RunRecord run = new RunRecord(folder.getFileName().toString(), folder, RunRecord.State.FAILED,
+                            null);
+                    run.failure = e.getMessage();
+                    run.log("cannot read " + json + ": " + e.getMessage());
+                    found.add(run);
                 }
             }
         } catch (IOException e) {
