@@ -77,14 +77,8 @@ class DesktopWorkflowTest {
         Display display = Display.getDefault();
         Shell shell = new Shell(display);
         try {
-            shell.setLayout(new FillLayout());
-            shell.setSize(1280, 880);
-            DatasetsPart part = new DatasetsPart();
-            part.create(shell);
-            shell.open();
-            Combo adapters = (Combo) Widgets.find(shell, c -> c instanceof Combo);
-            adapters.select(adapters.indexOf("synthetic"));
-            adapters.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+            DatasetsPart part = datasetsPart(shell);
+            chooseAdapter(shell, "synthetic");
             Button open = Widgets.button(shell, "Open");
             // a value the adapter refuses is flagged next to its field and Open is disabled until it is fixed
             ((Text) Widgets.field(shell, "users")).setText("-3");
@@ -118,8 +112,7 @@ class DesktopWorkflowTest {
             Widgets.screenshot(shell, "desktop-datasets.png");
 
             // a folder that is not MovieLens: an error dialog that says what and what to do; the view goes on
-            adapters.select(adapters.indexOf("movielens"));
-            adapters.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+            chooseAdapter(shell, "movielens");
             Widgets.settle(display);
             ((Text) Widgets.field(shell, "path")).setText(home.resolve("no-such-folder").toString());
             Widgets.press(Widgets.button(shell, "Open"));
@@ -305,14 +298,8 @@ class DesktopWorkflowTest {
         Display display = Display.getDefault();
         Shell shell = new Shell(display);
         try {
-            shell.setLayout(new FillLayout());
-            shell.setSize(1280, 880);
-            DatasetsPart part = new DatasetsPart();
-            part.create(shell);
-            shell.open();
-            Combo adapters = (Combo) Widgets.find(shell, c -> c instanceof Combo);
-            adapters.select(adapters.indexOf("movielens"));
-            adapters.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+            DatasetsPart part = datasetsPart(shell);
+            chooseAdapter(shell, "movielens");
             ((Text) Widgets.field(shell, "path")).setText(dir.toString());
             Widgets.press(Widgets.button(shell, "Open"));
             assertTrue(Widgets.waitFor(display, () -> part.profile() != null), "ML-100K never opened");
@@ -386,6 +373,23 @@ class DesktopWorkflowTest {
                 installedHere.uninstall();
             }
         }
+    }
+
+    /** The Datasets view, alone in an open shell. */
+    private static DatasetsPart datasetsPart(Shell shell) {
+        shell.setLayout(new FillLayout());
+        shell.setSize(1280, 880);
+        DatasetsPart part = new DatasetsPart();
+        part.create(shell);
+        shell.open();
+        return part;
+    }
+
+    /** Picks an adapter in the Datasets view's drop-down, as a user does. */
+    private static void chooseAdapter(Shell shell, String adapter) {
+        Combo adapters = (Combo) Widgets.find(shell, c -> c instanceof Combo);
+        adapters.select(adapters.indexOf(adapter));
+        adapters.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
     }
 
     private static void select(Table table, String run) {
