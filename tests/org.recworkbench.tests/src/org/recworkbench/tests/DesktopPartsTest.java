@@ -157,6 +157,53 @@ class DesktopPartsTest {
         }
     }
 
+    @Test
+    void theDashboardRunsASimulationSpecFileWithVariants(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws Exception {
+        PluginRegistry registry = Services.await(PluginRegistry.class);
+        assertTrue(Services.eventually(() -> registry.policy("ucb1").isPresent()
+                && registry.simulator("latent-factor").isPresent()));
+        java.nio.file.Path spec = temp.resolve("two-worlds.yaml");
+        java.nio.file.Files.writeString(spec, """
+                name: two-worlds
+                seed: 7
+                simulator: {id: latent-factor, params: {users: 300, items: 60, slate-size: 2, candidates: 20}}
+                variants: [{name: base}, {name: impatient, params: {leave: 0.2}}]
+                steps: 20000
+                record-every: 2000
+                policies: [{id: random-policy, label: random}, {id: ucb1}]
+                output: out
+                """);
+        java.nio.file.Path broken = temp.resolve("broken.yaml");
+        java.nio.file.Files.writeString(broken, "name: broken\nsteps: many\n");
+        Display display = Display.getDefault();
+        Shell shell = new Shell(display);
+        try {
+            shell.setLayout(new FillLayout());
+            shell.setSize(1000, 650);
+            org.recworkbench.ui.parts.SimulationDashboardPart part = new org.recworkbench.ui.parts.SimulationDashboardPart();
+            part.create(shell);
+            shell.open();
+            // a file that is not a simulation spec: a dialog that names the field, nothing starts
+            part.run(broken);
+            assertTrue(!Widgets.dialogsSaying(display, "steps").isEmpty(), "no dialog for a broken spec");
+            Widgets.dialogsSaying(display, "steps").forEach(Shell::close);
+            assertTrue(part.lines().isEmpty());
+            part.run(spec);
+            org.eclipse.swt.widgets.Label status = (org.eclipse.swt.widgets.Label) Widgets.find(shell,
+                    c -> c instanceof org.eclipse.swt.widgets.Label l && l.getText().startsWith("Running two-worlds"));
+            assertTrue(status != null, "the status does not name the running spec");
+            assertTrue(Widgets.waitFor(display, () -> status.getText().startsWith("Finished")), status.getText());
+            assertTrue(new HashSet<>(part.lines()).equals(Set.of("random", "ucb1", "impatient / random",
+                    "impatient / ucb1")), part.lines().toString());
+            assertTrue(java.nio.file.Files.isRegularFile(temp.resolve("out").resolve("timeseries.csv")),
+                    "the spec's output folder has no time series");
+            part.dispose();
+        } finally {
+            shell.dispose();
+        }
+    }
+
     private static org.osgi.framework.Bundle installed(String symbolicName) {
         for (org.osgi.framework.Bundle b : Services.context().getBundles()) {
             if (symbolicName.equals(b.getSymbolicName())) {

@@ -26,11 +26,15 @@ import org.recworkbench.core.SimulationListener;
 import org.recworkbench.core.SimulationRunner;
 import org.recworkbench.core.result.TimeSeriesPoint;
 import org.recworkbench.core.spec.SimulationSpec;
+import org.recworkbench.core.spec.SpecReader;
+import org.recworkbench.ui.model.DesktopPreferences;
+import org.recworkbench.ui.widgets.Problems;
 import org.recworkbench.ui.model.Engine;
 import org.recworkbench.ui.widgets.ChartView;
 
 /**
- * The live simulation dashboard: runs a simulation in the background (the demo world with three policies),
+ * The live simulation dashboard: runs a simulation in the background (the demo world with three policies, or
+ * any simulation spec file),
  * draws each arm's cumulative clicks, windowed click-through rate or cumulative regret as the points arrive (a JFreeChart rendered to an image, at most four times
  * a second), and switches an arm to another installed policy between two steps.
  */
@@ -48,6 +52,7 @@ public class SimulationDashboardPart {
     private ChartView chart;
     private Label status;
     private Button start;
+    private Button openSpec;
     private Combo arm;
     private Combo policy;
     private Button swap;
@@ -58,9 +63,21 @@ public class SimulationDashboardPart {
     @PostConstruct
     public void create(Composite parent) {
         display = parent.getDisplay();
-        parent.setLayout(new GridLayout(8, false));
+        parent.setLayout(new GridLayout(9, false));
         start = new Button(parent, SWT.PUSH);
         start.setText("Run demo simulation");
+        openSpec = new Button(parent, SWT.PUSH);
+        openSpec.setText("Run spec…");
+        openSpec.setToolTipText("Run a simulation spec file (as recwb simulate reads it)");
+        openSpec.addListener(SWT.Selection, e -> {
+            org.eclipse.swt.widgets.FileDialog dialog = new org.eclipse.swt.widgets.FileDialog(parent.getShell(),
+                    SWT.OPEN);
+            dialog.setFilterExtensions(new String[] {"*.yaml;*.yml;*.json", "*"});
+            String chosen = dialog.open();
+            if (chosen != null) {
+                run(Path.of(chosen));
+            }
+        });
         measure = new Combo(parent, SWT.READ_ONLY);
         for (String[] m : MEASURES) {
             measure.add(m[0]);
@@ -80,13 +97,13 @@ public class SimulationDashboardPart {
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         status.setText("No simulation running.");
         chart = new ChartView(parent, SWT.BORDER);
-        chart.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 8, 1));
+        chart.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 9, 1));
         chart.setChart(this::buildChart);
-        start.addListener(SWT.Selection, e -> startSimulation());
+        start.addListener(SWT.Selection, e -> startSimulation(demoSpec(), null));
         swap.addListener(SWT.Selection, e -> switchArm());
     }
 
-    private SimulationSpec spec() {
+    private static SimulationSpec demoSpec() {
         return new SimulationSpec("dashboard", 42L, new SimulationSpec.SimulatorSpec("latent-factor",
                 Map.of("users", 2000, "items", 300, "slate-size", 3, "candidates", 50)), null, null, null,
                 List.of(new SimulationSpec.PolicySpec("random-policy", "random", Map.of(), null),
@@ -95,45 +112,62 @@ public class SimulationDashboardPart {
                 STEPS, "replicate", null, null, 5_000L, true, null, null);
     }
 
-    private void startSimulation() {
+    /**
+     * Runs a simulation spec file; its output goes to {@code <workspace>/simulations/<name>/} unless the spec
+     * names a folder. A file that is not a valid spec is reported in a dialog and nothing starts.
+     */
+    public void run(Path specFile) {
+        SimulationSpec spec;
+        try {
+            spec = new SpecReader().readSimulation(specFile);
+        } catch (RuntimeException e) {
+            status.setText("Cannot run " + specFile.getFileName() + ".");
+            Problems.show(status.getShell(), "Cannot run the simulation spec", e.getMessage(),
+                    "Correct the file (docs/spec.md describes the simulation schema) and run it again.");
+            return;
+        }
+        Path output = spec.output() != null ? specFile.toAbsolutePath().getParent().resolve(spec.output())
+                : DesktopPreferences.load().workspace().resolve("simulations").resolve(spec.name());
+        startSimulation(spec, output);
+    }
+
+    private void startSimulation(SimulationSpec spec, Path output) {
         SimulationRunner runner = Engine.simulations().orElse(null);
         PluginRegistry registry = Engine.registry().orElse(null);
         if (runner == null || registry == null) {
             status.setText("The simulation engine is not running.");
             return;
         }
-        SimulationSpec spec = spec();
+        if (running != null && !running.result().isDone()) {
+            status.setText("A simulation is running: wait for it, or close the view to stop it.");
+            return;
+        }
         arm.removeAll();
         synchronized (series) {
-            series.clear();
-            for (SimulationSpec.PolicySpec p : spec.policies()) {
-                XYSeries[] perMeasure = new XYSeries[MEASURES.length];
-                for (int m = 0; m < MEASURES.length; m++) {
-                    perMeasure[m] = new XYSeries(p.label());
-                }
-                series.put(p.label(), perMeasure);
-                arm.add(p.label());
-            }
+            series.clear(); // filled as points arrive: one line per variant and arm
         }
+        spec.policies().forEach(p -> arm.add(p.label()));
         arm.select(0);
         policy.removeAll();
         registry.policies().stream().map(f -> f.descriptor().id()).distinct().forEach(policy::add);
         policy.select(0);
         try {
-            Path output = Files.createTempDirectory("recwb-dashboard");
-            running = runner.start(spec, output, false, this::onEvent, ProgressMonitor.NONE);
+            running = runner.start(spec, output != null ? output : Files.createTempDirectory("recwb-dashboard"), false,
+                    this::onEvent, ProgressMonitor.NONE);
         } catch (Exception e) {
             status.setText("Cannot start: " + e.getMessage());
             return;
         }
         start.setEnabled(false);
+        openSpec.setEnabled(false);
         swap.setEnabled(true);
-        status.setText("Running " + STEPS + " steps per policy…");
+        status.setText("Running " + spec.name() + ": " + spec.steps() + " steps per policy…");
         running.result().whenComplete((result, failure) -> display.asyncExec(() -> {
             if (status.isDisposed()) {
                 return;
             }
             start.setEnabled(true);
+            openSpec.setEnabled(true);
             swap.setEnabled(false);
             status.setText(failure != null ? "Failed: " + failure.getMessage()
                     : String.format("Finished in %.1f s.", result.seconds()));
@@ -158,12 +192,19 @@ public class SimulationDashboardPart {
         if (event instanceof SimulationListener.Recorded r) {
             TimeSeriesPoint p = r.point();
             synchronized (series) {
-                XYSeries[] s = series.get(p.arm());
-                if (s != null) {
-                    s[0].add(p.step(), p.reward(), false);
-                    s[1].add(p.step(), p.windowCtr(), false);
-                    s[2].add(p.step(), p.regret(), false);
-                }
+                // one variant: lines named by arm; several: "variant / arm"
+                String key = p.variant() == null || p.variant().isEmpty() || p.variant().equals("base")
+                        ? p.arm() : p.variant() + " / " + p.arm();
+                XYSeries[] s = series.computeIfAbsent(key, k -> {
+                    XYSeries[] perMeasure = new XYSeries[MEASURES.length];
+                    for (int m = 0; m < MEASURES.length; m++) {
+                        perMeasure[m] = new XYSeries(k);
+                    }
+                    return perMeasure;
+                });
+                s[0].add(p.step(), p.reward(), false);
+                s[1].add(p.step(), p.windowCtr(), false);
+                s[2].add(p.step(), p.regret(), false);
             }
             if (!redrawPending && !display.isDisposed()) {
                 redrawPending = true;
@@ -195,6 +236,13 @@ public class SimulationDashboardPart {
         }
         return ChartFactory.createXYLineChart(MEASURES[m][0], "step", MEASURES[m][1], snapshot,
                 PlotOrientation.VERTICAL, true, false, false);
+    }
+
+    /** The lines of the chart (variant and arm), for tests. */
+    public List<String> lines() {
+        synchronized (series) {
+            return List.copyOf(series.keySet());
+        }
     }
 
     /** Number of points drawn so far (for tests). */
