@@ -168,6 +168,9 @@ class DesktopWorkflowTest {
                     .toString());
             ((Text) Widgets.field(left, "neighbors")).setText("20");
             ((Text) Widgets.field(left, "cutoffs")).setText("5, 10");
+            Combo test = (Combo) Widgets.field(left, "test");
+            test.select(test.indexOf("wilcoxon"));
+            test.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
             assertTrue(editor.problems().isEmpty(), editor.problems().toString());
             assertTrue(run.isEnabled());
 
@@ -182,6 +185,8 @@ class DesktopWorkflowTest {
             assertEquals(20, ((Number) saved.algorithms().get(1).params().get("neighbors")).intValue());
             assertEquals(List.of("Precision@5", "Precision@10", "Recall@5", "Recall@10", "NDCG@5", "NDCG@10"),
                     saved.metrics());
+            assertEquals("wilcoxon", saved.significance().test());
+            assertEquals("holm", saved.significance().correction());
 
             // the source tab edits the same document
             TabFolder tabs = (TabFolder) Widgets.find(left, c -> c instanceof TabFolder);

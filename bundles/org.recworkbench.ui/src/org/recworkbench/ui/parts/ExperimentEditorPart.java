@@ -32,6 +32,7 @@ import org.recworkbench.api.ParameterDescriptor;
 import org.recworkbench.api.metrics.MetricDescriptor;
 import org.recworkbench.core.PluginRegistry;
 import org.recworkbench.core.spec.ExperimentSpec;
+import org.recworkbench.core.spec.SignificanceSpec;
 import org.recworkbench.core.spec.SpecReader;
 import org.recworkbench.report.AtomicFiles;
 import org.recworkbench.ui.model.DesktopPreferences;
@@ -301,6 +302,7 @@ public class ExperimentEditorPart {
             filters(registry);
             algorithms(registry);
             metrics(registry);
+            significance();
         }
         scroll.setContent(form);
         fitForm();
@@ -536,6 +538,50 @@ public class ExperimentEditorPart {
             }
         });
         k.addListener(SWT.Modify, e -> write.run());
+    }
+
+    /** Which algorithm the others are compared with, by which paired test and correction, at which alpha. */
+    private void significance() {
+        Group g = group("Significance", 2);
+        Map<String, Object> section = doc.section("significance");
+        List<String> labels = new ArrayList<>(List.of(FIRST_ALGORITHM));
+        for (Map<String, Object> a : doc.entries("algorithms")) {
+            labels.add(String.valueOf(a.getOrDefault("label", a.get("id"))));
+        }
+        combo(g, "Baseline", labels, String.valueOf(section.getOrDefault("baseline", FIRST_ALGORITHM)),
+                v -> put(section, "baseline", v.equals(FIRST_ALGORITHM) ? null : v));
+        combo(g, "Test", SignificanceSpec.TESTS, String.valueOf(section.getOrDefault("test", "t-test")),
+                v -> put(section, "test", v));
+        combo(g, "Correction", SignificanceSpec.CORRECTIONS, String.valueOf(section.getOrDefault("correction",
+                "holm")), v -> put(section, "correction", v));
+        text(g, "Alpha", String.valueOf(section.getOrDefault("alpha", "0.05")), v -> put(section, "alpha",
+                v.isBlank() ? null : parseDecimal(v)));
+        if (section.isEmpty()) {
+            doc.root().remove("significance"); // defaults: keep the file short
+        }
+    }
+
+    private static final String FIRST_ALGORITHM = "(the first algorithm)";
+
+    private void put(Map<String, Object> section, String key, Object value) {
+        if (value == null) {
+            section.remove(key);
+        } else {
+            section.put(key, value);
+        }
+        if (section.isEmpty()) {
+            doc.root().remove("significance");
+        } else {
+            doc.root().put("significance", section);
+        }
+    }
+
+    private static Object parseDecimal(String text) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            return text; // the engine's check names the field and what it expects
+        }
     }
 
     private void options(Composite owner, String where, List<ParameterDescriptor> descriptors,
