@@ -54,9 +54,10 @@ public final class ResultTable {
      * @throws RecWorkbenchException naming the file and what is missing or malformed
      */
     public static ResultTable read(Path resultsJson) {
+        ObjectMapper mapper = new ObjectMapper();
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(resultsJson.toFile());
+            root = mapper.readTree(resultsJson.toFile());
         } catch (IOException e) {
             throw new RecWorkbenchException("cannot read " + resultsJson + ": " + e.getMessage(), e);
         }
@@ -80,7 +81,7 @@ public final class ResultTable {
         List<AlgorithmResult> algorithms = new ArrayList<>();
         for (JsonNode a : root.path("algorithms")) {
             AlgorithmResult.Status status = AlgorithmResult.Status.valueOf(a.path("status").asText("FAILED"));
-            Map<String, Object> params = new ObjectMapper().convertValue(a.path("params"),
+            Map<String, Object> params = mapper.convertValue(a.path("params"),
                     new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {
                     });
             if (status != AlgorithmResult.Status.SUCCEEDED) {

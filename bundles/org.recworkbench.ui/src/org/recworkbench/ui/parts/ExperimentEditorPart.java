@@ -54,7 +54,6 @@ public class ExperimentEditorPart {
 
     static final String RUNS_PART = "org.recworkbench.ui.part.runs";
 
-    private final List<ParameterForm> forms = new ArrayList<>();
     private Composite parent;
     private EPartService parts;
     private SpecDocument doc;
@@ -289,7 +288,6 @@ public class ExperimentEditorPart {
         if (form != null) {
             form.dispose();
         }
-        forms.clear();
         PluginRegistry registry = Engine.registry().orElse(null);
         form = new Composite(scroll, SWT.NONE);
         form.setLayout(new GridLayout(1, true));
@@ -596,7 +594,6 @@ public class ExperimentEditorPart {
         });
         holder[0].control().setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false,
                 ((GridLayout) owner.getLayout()).numColumns - 1, 1));
-        forms.add(holder[0]);
     }
 
     private String browseData() {

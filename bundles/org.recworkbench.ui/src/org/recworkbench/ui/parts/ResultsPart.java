@@ -33,7 +33,6 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 import org.recworkbench.api.metrics.MetricDescriptor;
 import org.recworkbench.report.AtomicFiles;
-import org.recworkbench.stats.Comparison;
 import org.recworkbench.ui.model.Engine;
 import org.recworkbench.ui.model.ResultTable;
 import org.recworkbench.ui.model.RunQueue;
@@ -289,11 +288,6 @@ public class ResultsPart {
     /** The two charts (for tests): the metric's bar chart and its per-user distribution. */
     public List<ChartView> charts() {
         return List.of(bars, distribution);
-    }
-
-    /** The comparison behind a marker, for the table's tooltip (and tests). */
-    public Comparison comparison(int algorithm, int metricIndex) {
-        return shown == null ? null : shown.comparison(algorithm, metricIndex);
     }
 
     @PreDestroy
