@@ -30,6 +30,7 @@ import org.recworkbench.core.result.ExperimentResult;
 import org.recworkbench.core.spec.DatasetSpec;
 import org.recworkbench.core.spec.ExperimentSpec;
 import org.recworkbench.core.spec.FilterSpec;
+import org.recworkbench.core.spec.SpecReader;
 
 /** The command line's exit codes and messages, against an empty registry and a runner that rejects specs. */
 class RecwbTest {
@@ -118,7 +119,7 @@ class RecwbTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return Recwb.execute(new Recwb.Services(EMPTY, REJECTING, null, List::of, 0), args,
+        return Recwb.execute(new Recwb.Services(EMPTY, REJECTING, null, List::of, SpecReader::new, 0), args,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

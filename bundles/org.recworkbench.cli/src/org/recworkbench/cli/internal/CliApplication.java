@@ -2,17 +2,19 @@ package org.recworkbench.cli.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.Bundle;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.util.tracker.ServiceTracker;
-import org.recworkbench.api.compute.ComputeBackend;
 import org.recworkbench.core.ExperimentRunner;
 import org.recworkbench.core.PluginRegistry;
 import org.recworkbench.core.SimulationRunner;
+import org.recworkbench.core.spec.SpecReader;
 import org.recworkbench.report.ReportWriter;
 
 /**
@@ -28,6 +30,8 @@ public class CliApplication implements IApplication {
     public Object start(IApplicationContext context) throws Exception {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         context.applicationRunning();
+        // the spec reader's Jackson mappers (~400 classes) are built on another core while the services bind
+        CompletableFuture<SpecReader> specReader = CompletableFuture.supplyAsync(SpecReader::new);
         BundleContext bc = FrameworkUtil.getBundle(getClass()).getBundleContext();
         ServiceTracker<PluginRegistry, PluginRegistry> registry = new ServiceTracker<>(bc, PluginRegistry.class, null);
         ServiceTracker<ExperimentRunner, ExperimentRunner> runner = new ServiceTracker<>(bc, ExperimentRunner.class,
@@ -47,11 +51,12 @@ public class CliApplication implements IApplication {
                         + " s (is org.recworkbench.core installed and SCR running?)");
                 return 1;
             }
-            // plugins register asynchronously; give bundles started with the engine a moment to settle
-            waitForQuiet(r, bc);
-            long ready = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+            waitForComponents(bc);
+            // from the process's start time, not the JVM's MXBean: loading java.management costs every command ~15 ms
+            long ready = ProcessHandle.current().info().startInstant()
+                    .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
             SimulationRunner sims = simulations.waitForService(SERVICE_TIMEOUT_MS);
-            return Recwb.execute(new Recwb.Services(r, e, sims, () -> snapshot(writers), ready),
+            return Recwb.execute(new Recwb.Services(r, e, sims, () -> snapshot(writers), specReader::join, ready),
                     args == null ? new String[0] : args, System.out, System.err);
         } finally {
             writers.close();
@@ -73,28 +78,35 @@ public class CliApplication implements IApplication {
     }
 
     /**
-     * Waits until the number of registered plugins stops changing for a short while (at most 2 s). Backends are
-     * counted by their service registrations: asking the registry would start native backends.
+     * Waits (at most 2 s) until SCR has read the components of every started bundle that declares any. SCR does
+     * that synchronously when a bundle starts, registering the services of every satisfied component, and the
+     * framework starts the product's bundles before the application; so this normally returns at the first look,
+     * and afterwards every plugin present at start is in the registry.
      */
-    private static void waitForQuiet(PluginRegistry r, BundleContext bc) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        int last = -1;
-        int stable = 0;
-        while (System.nanoTime() < deadline && stable < 3) {
-            int now = r.recommenders().size() + r.datasetAdapters().size() + r.metricSets().size()
-                    + backendRegistrations(bc) + r.splitters().size() + r.policies().size() + r.simulators().size();
-            stable = now == last && now > 0 ? stable + 1 : 0;
-            last = now;
-            Thread.sleep(20);
+    private static void waitForComponents(BundleContext bc) throws InterruptedException {
+        ServiceTracker<ServiceComponentRuntime, ServiceComponentRuntime> tracker = new ServiceTracker<>(bc,
+                ServiceComponentRuntime.class, null);
+        tracker.open();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            ServiceComponentRuntime scr = tracker.waitForService(2_000);
+            while (scr != null && !allDescribed(bc, scr) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } finally {
+            tracker.close();
         }
     }
 
-    private static int backendRegistrations(BundleContext bc) {
-        try {
-            return bc.getServiceReferences(ComputeBackend.class, null).size();
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e); // no filter given
+    private static boolean allDescribed(BundleContext bc, ServiceComponentRuntime scr) {
+        for (Bundle b : bc.getBundles()) {
+            boolean started = b.getState() == Bundle.ACTIVE || b.getState() == Bundle.STARTING;
+            if (started && b.getHeaders("").get("Service-Component") != null
+                    && scr.getComponentDescriptionDTOs(b).isEmpty()) {
+                return false;
+            }
         }
+        return true;
     }
 
     @Override

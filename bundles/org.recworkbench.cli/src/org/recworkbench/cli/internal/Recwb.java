@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +34,7 @@ import org.recworkbench.core.spec.ExperimentSpec;
 import org.recworkbench.core.spec.FilterSpec;
 import org.recworkbench.core.spec.SpecReader;
 import org.recworkbench.report.ReportWriter;
+import org.recworkbench.report.ReportWriters;
 import org.recworkbench.stats.Comparisons;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,7 +51,7 @@ final class Recwb implements Runnable {
 
     /** The engine services the commands use. */
     record Services(PluginRegistry registry, ExperimentRunner runner, SimulationRunner simulations,
-            Supplier<List<ReportWriter>> writers, long readyMillis) {
+            Supplier<List<ReportWriter>> writers, Supplier<SpecReader> specReader, long readyMillis) {
     }
 
     static final int EXIT_FAILED_ALGORITHMS = 3;
@@ -122,7 +122,7 @@ final class Recwb implements Runnable {
 
         @Override
         public Integer call() {
-            ExperimentSpec s = new SpecReader().read(specFile);
+            ExperimentSpec s = services.specReader().get().read(specFile);
             if (seed != null || threads != null) {
                 s = s.with(seed != null ? seed : s.seed(), threads != null ? threads : s.threads());
             }
@@ -158,10 +158,8 @@ final class Recwb implements Runnable {
                     result.dataset().items(), result.dataset().interactions(), result.split(), result.trainSize(),
                     result.testSize(), result.testUsers(), result.backend(), result.protocol());
             out.print(Tables.results(result, Comparisons.of(result)));
-            List<String> written = new ArrayList<>();
-            for (ReportWriter w : services.writers().get()) {
-                w.write(result, folder).forEach(p -> written.add(p.getFileName().toString()));
-            }
+            List<String> written = ReportWriters.writeAll(services.writers().get(), result, folder).stream()
+                    .map(p -> p.getFileName().toString()).toList();
             out.printf("Results in %s (%s), %.1f s in all%n", folder, String.join(", ", written), result.seconds());
             long failed = result.algorithms().stream().filter(a -> !a.succeeded()).count();
             if (failed > 0) {
@@ -307,7 +305,7 @@ final class Recwb implements Runnable {
             String lower = dataset.toLowerCase(Locale.ROOT);
             if (Files.isRegularFile(asFile)
                     && (lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json"))) {
-                ExperimentSpec s = new SpecReader().read(asFile);
+                ExperimentSpec s = services.specReader().get().read(asFile);
                 ds = s.dataset();
                 filters = s.filters();
             } else {

@@ -44,7 +44,6 @@ public class SpotifyMpdAdapter extends AdapterBase {
             ParameterDescriptor.ofInt("max-slices", Integer.MAX_VALUE, 1, Integer.MAX_VALUE,
                     "read at most this many slices (1,000 playlists each), in name order"));
 
-    private final ObjectMapper json = new ObjectMapper();
 
     public SpotifyMpdAdapter() {
         super("spotify-mpd", "Spotify Million Playlist Dataset slices: playlists as users, tracks with artists",
@@ -64,6 +63,8 @@ public class SpotifyMpdAdapter extends AdapterBase {
         InteractionsBuilder x = new InteractionsBuilder(1 << 16);
         float[][] position = {new float[1 << 16]};
         monitor.begin("load Spotify MPD slices", slices.size());
+        // made per load, not per adapter: building a mapper loads ~300 classes, which every recwb start would pay
+        ObjectMapper json = new ObjectMapper();
         for (Path slice : slices) {
             try (JsonParser parser = json.getFactory().createParser(Compressed.open(slice))) {
                 if (parser.nextToken() != JsonToken.START_OBJECT) {

@@ -2,10 +2,12 @@ package org.recworkbench.report.internal;
 
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.osgi.service.component.annotations.Component;
 import org.recworkbench.core.result.AlgorithmResult;
 import org.recworkbench.core.result.ExperimentResult;
@@ -122,11 +124,47 @@ public class CsvReportWriter implements ReportWriter {
         return written;
     }
 
+    private static final MathContext SIX_DIGITS = new MathContext(6, RoundingMode.HALF_UP);
+    private static final BigDecimal DECIMAL_FROM = new BigDecimal("1e-4");
+    private static final BigDecimal DECIMAL_BELOW = new BigDecimal("1e6");
+
+    /**
+     * {@code %.6g} without its padding zeros: six significant digits, rounded half up from the shortest decimal
+     * form of {@code v} (as {@link java.util.Formatter} does), plain from 1e-4 up to 1e6, else {@code 1.5e-05}
+     * style; NaN is the empty cell. Written without {@code String.format} and regular expressions because a run's
+     * per-user file holds one number per user and metric.
+     */
     static String number(double v) {
         if (Double.isNaN(v)) {
             return "";
         }
-        return String.format(Locale.ROOT, "%.6g", v).replaceFirst("(\\.\\d*?)0+(e|$)", "$1$2")
-                .replaceFirst("\\.(e|$)", "$1");
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "Infinity" : "-Infinity";
+        }
+        if (v == 0) {
+            return 1 / v < 0 ? "-0" : "0";
+        }
+        BigDecimal rounded = new BigDecimal(Double.toString(v)).round(SIX_DIGITS);
+        BigDecimal magnitude = rounded.abs();
+        if (magnitude.compareTo(DECIMAL_FROM) >= 0 && magnitude.compareTo(DECIMAL_BELOW) < 0) {
+            return rounded.stripTrailingZeros().toPlainString();
+        }
+        BigDecimal digits = rounded.stripTrailingZeros();
+        String unscaled = digits.unscaledValue().abs().toString();
+        int exponent = unscaled.length() - 1 - digits.scale();
+        StringBuilder out = new StringBuilder(16);
+        if (rounded.signum() < 0) {
+            out.append('-');
+        }
+        out.append(unscaled.charAt(0));
+        if (unscaled.length() > 1) {
+            out.append('.').append(unscaled, 1, unscaled.length());
+        }
+        out.append('e').append(exponent < 0 ? '-' : '+');
+        int e = Math.abs(exponent);
+        if (e < 10) {
+            out.append('0');
+        }
+        return out.append(e).toString();
     }
 }

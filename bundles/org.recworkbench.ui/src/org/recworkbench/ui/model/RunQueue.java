@@ -26,7 +26,7 @@ import org.recworkbench.core.result.AlgorithmResult;
 import org.recworkbench.core.result.ExperimentResult;
 import org.recworkbench.core.spec.ExperimentSpec;
 import org.recworkbench.report.AtomicFiles;
-import org.recworkbench.report.ReportWriter;
+import org.recworkbench.report.ReportWriters;
 
 /**
  * The desktop's experiment runs: each is an Eclipse {@link Job} (so it shows in progress views and can be
@@ -180,10 +180,8 @@ public final class RunQueue {
             ExperimentResult result = runner.run(spec, event -> onEvent(run, progress, event), progress);
             run.result = result;
             run.table = ResultTable.of(result);
-            for (ReportWriter writer : Engine.reportWriters()) {
-                for (Path written : writer.write(result, run.folder())) {
-                    run.log("wrote " + written.getFileName());
-                }
+            for (Path written : ReportWriters.writeAll(Engine.reportWriters(), result, run.folder())) {
+                run.log("wrote " + written.getFileName());
             }
             run.seconds = (System.nanoTime() - t0) / 1e9;
             boolean canceled = monitor.isCanceled() || result.algorithms().stream()
