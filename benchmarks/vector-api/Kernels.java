@@ -1,0 +1,99 @@
+import jdk.incubator.vector.*;
+import java.util.*;
+
+/**
+ * The implicit-ALS CG kernel (Y v, weights, Yᵀ t, four times per row as in a solve) on n rows gathered from a
+ * random rows × 64 factor matrix: the trainer's form (gather, eight-row transpose, axpys that C2 vectorizes)
+ * against the JDK's incubating Vector API (gather, then fused-multiply-add dot products and axpys on the
+ * gathered rows, no transpose). See docs/benchmarks.md, "Implicit ALS against Spark MLlib".
+ * Usage: run.sh ROWS ROW_LENGTH CALLS, e.g. 26666 144 200000 (user side) or 138493 750 40000 (item side).
+ */
+public class Kernels {
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static int d = 64;
+
+    // current approach: gather rows, transpose, products (axpy over columns), combine (4 rows per pass)
+    static void current(float[] y, int[] cols, int n, float[] v, float[] w, float[] out, float[][] local, float[][] columns, float[] t) {
+        for (int k = 0; k < n; k++) System.arraycopy(y, cols[k] * d, local[k], 0, d);
+        transpose(local, n, d, columns);
+        for (int rep = 0; rep < 4; rep++) {
+            Arrays.fill(t, 0, n, 0f);
+            for (int f = 0; f < d; f += 4) {
+                float v0 = v[f], v1 = v[f + 1], v2 = v[f + 2], v3 = v[f + 3];
+                float[] c0 = columns[f], c1 = columns[f + 1], c2 = columns[f + 2], c3 = columns[f + 3];
+                for (int k = 0; k < n; k++) t[k] += v0 * c0[k] + v1 * c1[k] + v2 * c2[k] + v3 * c3[k];
+            }
+            for (int k = 0; k < n; k++) t[k] *= w[k];
+            int k = 0;
+            for (; k + 3 < n; k += 4) {
+                float a0 = t[k], a1 = t[k + 1], a2 = t[k + 2], a3 = t[k + 3];
+                float[] r0 = local[k], r1 = local[k + 1], r2 = local[k + 2], r3 = local[k + 3];
+                for (int f = 0; f < d; f++) out[f] += a0 * r0[f] + a1 * r1[f] + a2 * r2[f] + a3 * r3[f];
+            }
+            for (; k < n; k++) { float a = t[k]; float[] r = local[k]; for (int f = 0; f < d; f++) out[f] += a * r[f]; }
+        }
+    }
+
+    static void transpose(float[][] rows, int n, int d, float[][] columns) {
+        int k = 0;
+        for (; k + 7 < n; k += 8) {
+            float[] r0 = rows[k], r1 = rows[k + 1], r2 = rows[k + 2], r3 = rows[k + 3], r4 = rows[k + 4], r5 = rows[k + 5], r6 = rows[k + 6], r7 = rows[k + 7];
+            for (int f = 0; f < d; f++) {
+                float[] c = columns[f];
+                c[k] = r0[f]; c[k + 1] = r1[f]; c[k + 2] = r2[f]; c[k + 3] = r3[f]; c[k + 4] = r4[f]; c[k + 5] = r5[f]; c[k + 6] = r6[f]; c[k + 7] = r7[f];
+            }
+        }
+        for (; k < n; k++) { float[] r = rows[k]; for (int f = 0; f < d; f++) columns[f][k] = r[f]; }
+    }
+
+    // vector approach: no gather, products as vector dot products on the factor matrix, combine as vector fma
+    static float[] buf = new float[1 << 20];
+    static void vector(float[] yy, int[] cols, int n, float[] v, float[] w, float[] out, float[] t) {
+        int L = S.length();
+        float[] y = buf;
+        for (int k = 0; k < n; k++) System.arraycopy(yy, cols[k] * d, y, k * d, d);
+        for (int rep = 0; rep < 4; rep++) {
+            for (int k = 0; k < n; k++) {
+                int o = k * d;
+                FloatVector acc = FloatVector.zero(S);
+                for (int f = 0; f < d; f += L) acc = FloatVector.fromArray(S, y, o + f).fma(FloatVector.fromArray(S, v, f), acc);
+                t[k] = acc.reduceLanes(VectorOperators.ADD) * w[k];
+            }
+            for (int f = 0; f < d; f += L) {
+                FloatVector acc = FloatVector.fromArray(S, out, f);
+                for (int k = 0; k < n; k++) acc = FloatVector.fromArray(S, y, k * d + f).fma(FloatVector.broadcast(S, t[k]), acc);
+                acc.intoArray(out, f);
+            }
+        }
+    }
+
+    public static void main(String[] a) {
+        int rows = Integer.parseInt(a[0]); int nPer = Integer.parseInt(a[1]); int calls = Integer.parseInt(a[2]);
+        Random r = new Random(1);
+        float[] y = new float[rows * d];
+        for (int i = 0; i < y.length; i++) y[i] = (float) r.nextGaussian() * 0.1f;
+        int[][] colsets = new int[1000][nPer];
+        for (int[] c : colsets) { for (int k = 0; k < nPer; k++) c[k] = r.nextInt(rows); Arrays.sort(c); }
+        float[] v = new float[d]; for (int f = 0; f < d; f++) v[f] = (float) r.nextGaussian();
+        float[] w = new float[nPer]; Arrays.fill(w, 40f);
+        float[][] local = new float[nPer][d]; float[][] columns = new float[d][nPer]; float[] t = new float[nPer];
+        float[] o1 = new float[d], o2 = new float[d];
+        System.out.println("species " + S);
+        // the two forms compute the same sums in different orders: compare one call from zero
+        float[] c1 = new float[d], c2 = new float[d];
+        current(y, colsets[0], nPer, v, w, c1, local, columns, t);
+        vector(y, colsets[0], nPer, v, w, c2, t);
+        double worst = 0, scale = 0;
+        for (int f = 0; f < d; f++) { worst = Math.max(worst, Math.abs(c1[f] - c2[f])); scale = Math.max(scale, Math.abs(c1[f])); }
+        System.out.printf("largest difference %.3g of largest value %.3g%n", worst, scale);
+        for (int round = 0; round < 5; round++) {
+            long t0 = System.nanoTime();
+            for (int c = 0; c < calls; c++) current(y, colsets[c % 1000], nPer, v, w, o1, local, columns, t);
+            long t1 = System.nanoTime();
+            for (int c = 0; c < calls; c++) vector(y, colsets[c % 1000], nPer, v, w, o2, t);
+            long t2 = System.nanoTime();
+            double macs = 2.0 * calls * nPer * d * 4;
+            System.out.printf("current %.2f GMAC/s   vector %.2f GMAC/s   ratio %.2f%n", macs / (t1 - t0), macs / (t2 - t1), (double) (t1 - t0) / (t2 - t1));
+        }
+    }
+}
