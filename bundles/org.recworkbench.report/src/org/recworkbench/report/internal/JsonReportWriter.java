@@ -22,8 +22,11 @@ import org.recworkbench.report.ReportWriter;
 @Component(service = ReportWriter.class)
 public class JsonReportWriter implements ReportWriter {
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /** Built on first use, not when the component activates: every command would pay for it at start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
 
     @Override
     public String id() {
@@ -32,6 +35,7 @@ public class JsonReportWriter implements ReportWriter {
 
     @Override
     public List<Path> write(ExperimentResult result, Path folder) {
+        ObjectMapper mapper = Json.MAPPER;
         ObjectNode root = mapper.createObjectNode();
         root.put("name", result.spec().name());
         root.put("started", result.started().toString());
