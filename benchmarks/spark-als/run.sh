@@ -1,6 +1,7 @@
 #!/bin/sh
 # Implicit ALS, RecWorkbench vs Spark MLlib, side by side in one JVM (see docs/benchmarks.md).
-# Usage: benchmarks/spark-als/run.sh [interactions] [iterations] [rank]     (defaults 20000000 3 64)
+# Usage: benchmarks/spark-als/run.sh [interactions] [iterations] [rank] [cg-steps,...] [ours-only]
+#        (defaults 20000000 3 64 3; Spark is compared with the first CG setting)
 # Installs the bundles into the local Maven repository first; downloads Spark (about 300 MB) on the first run.
 set -e
 cd "$(dirname "$0")"

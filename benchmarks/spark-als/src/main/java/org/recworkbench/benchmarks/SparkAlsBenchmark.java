@@ -46,6 +46,10 @@ public final class SparkAlsBenchmark {
         long interactions = args.length > 0 ? Long.parseLong(args[0]) : 20_000_000L;
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int rank = args.length > 2 ? Integer.parseInt(args[2]) : 64;
+        // CG steps per row to measure ours with (the first is compared with Spark), and whether to run Spark at all
+        int[] cgSteps = args.length > 3 ? java.util.Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt)
+                .toArray() : new int[] {3};
+        boolean withSpark = args.length <= 4 || !args[4].equals("ours-only");
         int cores = Runtime.getRuntime().availableProcessors();
         int users = (int) Math.max(100, Math.min(138_493, interactions / 144));
         int items = (int) Math.max(100, Math.min(26_744, interactions / 750));
@@ -56,45 +60,59 @@ public final class SparkAlsBenchmark {
                 + "%d cores; Java %s%n", x.numUsers(), x.numItems(), x.size(), rank, iterations, cores,
                 System.getProperty("java.version"));
 
-        // RecWorkbench: every iteration timed through the progress monitor
-        List<Long> ticks = new ArrayList<>();
-        ProgressMonitor timing = new ProgressMonitor() {
-            public void begin(String task, long totalWork) {
-                ticks.add(System.nanoTime());
-            }
+        FactorModel model = null;
+        double oursPerIteration = 0;
+        double oursMarginal = 0;
+        for (int steps : cgSteps) {
+            // RecWorkbench: every iteration timed through the progress monitor
+            List<Long> ticks = new ArrayList<>();
+            ProgressMonitor timing = new ProgressMonitor() {
+                public void begin(String task, long totalWork) {
+                    ticks.add(System.nanoTime());
+                }
 
-            public void worked(long work) {
-                ticks.add(System.nanoTime());
-            }
+                public void worked(long work) {
+                    ticks.add(System.nanoTime());
+                }
 
-            public void done() {
-            }
+                public void done() {
+                }
 
-            public boolean isCanceled() {
-                return false;
+                public boolean isCanceled() {
+                    return false;
+                }
+            };
+            ImplicitAlsRecommender ours = new ImplicitAlsRecommender();
+            FactorModel fitted = fit(ours, x, iterations, rank, cores, steps, timing);
+            double perIteration = (ticks.get(ticks.size() - 1) - ticks.get(0)) / 1e9 / iterations;
+            StringBuilder each = new StringBuilder();
+            for (int k = 1; k < ticks.size(); k++) {
+                each.append(k == 1 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f",
+                        (ticks.get(k) - ticks.get(k - 1)) / 1e9));
             }
-        };
-        ImplicitAlsRecommender ours = new ImplicitAlsRecommender();
-        FactorModel model = fit(ours, x, iterations, rank, cores, timing);
-        double oursPerIteration = (ticks.get(ticks.size() - 1) - ticks.get(0)) / 1e9 / iterations;
-        StringBuilder each = new StringBuilder();
-        for (int k = 1; k < ticks.size(); k++) {
-            each.append(k == 1 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", (ticks.get(k) - ticks.get(k - 1))
-                    / 1e9));
+            System.out.printf(Locale.ROOT, "recworkbench implicit-als, %d CG steps: %.2f s per iteration (%s)%n", steps,
+                    perIteration, each);
+            // the same measure as Spark's below: whole fits with 1 and 1 + iterations iterations, the difference per
+            // iteration (setup, the first iteration and its JIT warm-up excluded on both sides)
+            long o0 = System.nanoTime();
+            fit(ours, x, 1, rank, cores, steps, ProgressMonitor.NONE);
+            long o1 = System.nanoTime();
+            fit(ours, x, 1 + iterations, rank, cores, steps, ProgressMonitor.NONE);
+            long o2 = System.nanoTime();
+            double marginal = ((o2 - o1) - (o1 - o0)) / 1e9 / iterations;
+            System.out.printf(Locale.ROOT, "recworkbench implicit-als, %d CG steps, measured as Spark is: %.2f s per "
+                    + "iteration (fit with 1 iteration %.1f s, with %d iterations %.1f s); weighted squared error "
+                    + "%.6g after %d iterations%n", steps, marginal, (o1 - o0) / 1e9, 1 + iterations, (o2 - o1) / 1e9,
+                    dataLoss(x, fitted.userFactors(), fitted.itemFactors(), rank), iterations);
+            if (model == null) {
+                model = fitted;
+                oursPerIteration = perIteration;
+                oursMarginal = marginal;
+            }
         }
-        System.out.printf(Locale.ROOT, "recworkbench implicit-als: %.2f s per iteration (%s)%n", oursPerIteration,
-                each);
-        // the same measure as Spark's below: whole fits with 1 and 1 + iterations iterations, the difference per
-        // iteration (setup, the first iteration and its JIT warm-up excluded on both sides)
-        long o0 = System.nanoTime();
-        fit(ours, x, 1, rank, cores, ProgressMonitor.NONE);
-        long o1 = System.nanoTime();
-        fit(ours, x, 1 + iterations, rank, cores, ProgressMonitor.NONE);
-        long o2 = System.nanoTime();
-        double oursMarginal = ((o2 - o1) - (o1 - o0)) / 1e9 / iterations;
-        System.out.printf(Locale.ROOT, "recworkbench implicit-als, measured as Spark is: %.2f s per iteration (fit with "
-                + "1 iteration %.1f s, with %d iterations %.1f s)%n", oursMarginal, (o1 - o0) / 1e9, 1 + iterations,
-                (o2 - o1) / 1e9);
+        if (!withSpark) {
+            return;
+        }
 
         // Spark MLlib, local[cores]: the cost of `iterations` more iterations, setup excluded
         Path csv = Files.createTempFile("spark-als", ".csv");
@@ -136,10 +154,10 @@ public final class SparkAlsBenchmark {
     }
 
     private static FactorModel fit(ImplicitAlsRecommender ours, Interactions x, int iterations, int rank, int cores,
-            ProgressMonitor monitor) {
+            int cgSteps, ProgressMonitor monitor) {
         return (FactorModel) ours.fit(new TrainingContext(null, 42, monitor, NO_SCORING, cores), x,
                 Parameters.validate("params", ours.descriptor().parameters(), Map.of("factors", rank, "iterations",
-                        iterations, "alpha", ALPHA, "regularization", LAMBDA)));
+                        iterations, "alpha", ALPHA, "regularization", LAMBDA, "cg-steps", cgSteps)));
     }
 
     private static ALS als(int rank, int iterations, double regParam) {
