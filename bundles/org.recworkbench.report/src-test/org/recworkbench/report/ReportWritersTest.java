@@ -43,11 +43,11 @@ class ReportWritersTest {
         };
     }
 
-    private static ReportWriter failing(String message) {
+    private static ReportWriter failing(String message, String id) {
         return new ReportWriter() {
             @Override
             public String id() {
-                return "failing";
+                return id;
             }
 
             @Override
@@ -58,12 +58,12 @@ class ReportWritersTest {
     }
 
     @Test
-    void writersRunSideBySideAndFilesComeInTheWritersOrder() throws IOException {
+    void writersRunSideBySideAndFilesComeInTheOrderOfTheirIds() throws IOException {
         CountDownLatch aStarted = new CountDownLatch(1);
         CountDownLatch bStarted = new CountDownLatch(1);
         // each waits for the other to have started: this only finishes if the two run at the same time
-        List<Path> written = ReportWriters.writeAll(List.of(fileWriter("a.txt", bStarted, aStarted),
-                fileWriter("b.txt", aStarted, bStarted)), null, folder);
+        List<Path> written = ReportWriters.writeAll(List.of(fileWriter("b.txt", aStarted, bStarted),
+                fileWriter("a.txt", bStarted, aStarted)), null, folder);
         assertEquals(List.of(folder.resolve("a.txt"), folder.resolve("b.txt")), written);
         assertEquals("b.txt", Files.readString(folder.resolve("b.txt")));
     }
@@ -72,8 +72,8 @@ class ReportWritersTest {
     void aFailingWriterDoesNotStopTheOthersAndEveryFailureIsReported() {
         CountDownLatch none = new CountDownLatch(0);
         RecWorkbenchException e = assertThrows(RecWorkbenchException.class, () -> ReportWriters.writeAll(
-                List.of(failing("first broke"), fileWriter("ok.txt", null, none), failing("second broke")), null,
-                folder));
+                List.of(failing("second broke", "z"), fileWriter("ok.txt", null, none), failing("first broke", "a")),
+                null, folder));
         assertEquals("first broke", e.getMessage());
         assertEquals(1, e.getSuppressed().length);
         assertEquals("second broke", e.getSuppressed()[0].getMessage());

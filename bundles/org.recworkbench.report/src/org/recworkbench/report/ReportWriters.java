@@ -2,6 +2,7 @@ package org.recworkbench.report;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,12 +15,13 @@ public final class ReportWriters {
 
     /**
      * Writes every report, the writers running side by side (they are independent and each writes only its own
-     * files), and returns the files written in the writers' order. A failing writer does not stop the others:
-     * once all have finished, the first failure is thrown with the later ones attached as suppressed.
+     * files), and returns the files written ordered by writer id, so that what a run lists does not depend on
+     * the order services happen to come in. A failing writer does not stop the others: once all have finished, the
+     * first failure (by writer id) is thrown with the later ones attached as suppressed.
      */
     public static List<Path> writeAll(List<ReportWriter> writers, ExperimentResult result, Path folder) {
         List<CompletableFuture<List<Path>>> running = new ArrayList<>();
-        for (ReportWriter w : writers) {
+        for (ReportWriter w : writers.stream().sorted(Comparator.comparing(ReportWriter::id)).toList()) {
             running.add(CompletableFuture.supplyAsync(() -> w.write(result, folder)));
         }
         List<Path> written = new ArrayList<>();
