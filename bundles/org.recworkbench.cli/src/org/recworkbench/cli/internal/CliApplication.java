@@ -1,14 +1,16 @@
 package org.recworkbench.cli.internal;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.Bundle;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.util.tracker.ServiceTracker;
 import org.recworkbench.core.ExperimentRunner;
@@ -51,7 +53,7 @@ public class CliApplication implements IApplication {
                         + " s (is org.recworkbench.core installed and SCR running?)");
                 return 1;
             }
-            waitForComponents(bc);
+            waitForComponents(bc, System.err);
             // from the process's start time, not the JVM's MXBean: loading java.management costs every command ~15 ms
             long ready = ProcessHandle.current().info().startInstant()
                     .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
@@ -78,35 +80,50 @@ public class CliApplication implements IApplication {
     }
 
     /**
-     * Waits (at most 2 s) until SCR has read the components of every started bundle that declares any. SCR does
-     * that synchronously when a bundle starts, registering the services of every satisfied component, and the
-     * framework starts the product's bundles before the application; so this normally returns at the first look,
-     * and afterwards every plugin present at start is in the registry.
+     * Waits until SCR has read the components of every started bundle that declares any. SCR does that
+     * synchronously when a bundle starts, registering the services of every satisfied component, and the framework
+     * starts the product's bundles before the application; so this returns at the first look, and afterwards
+     * every plugin present at start is in the registry. A bundle whose declarations SCR could not read (a missing
+     * or malformed component file) never gets there: after 0.2 s it is named on {@code err} and the command goes on.
      */
-    private static void waitForComponents(BundleContext bc) throws InterruptedException {
+    private static void waitForComponents(BundleContext bc, PrintStream err) throws InterruptedException {
         ServiceTracker<ServiceComponentRuntime, ServiceComponentRuntime> tracker = new ServiceTracker<>(bc,
                 ServiceComponentRuntime.class, null);
         tracker.open();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
             ServiceComponentRuntime scr = tracker.waitForService(2_000);
-            while (scr != null && !allDescribed(bc, scr) && System.nanoTime() < deadline) {
+            if (scr == null) {
+                return;
+            }
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+            List<Bundle> unread = unread(bc.getBundles(), b -> !scr.getComponentDescriptionDTOs(b).isEmpty());
+            while (!unread.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
+                unread = unread(bc.getBundles(), b -> !scr.getComponentDescriptionDTOs(b).isEmpty());
+            }
+            for (Bundle b : unread) {
+                err.println("recwb: warning: SCR did not read the components that " + b.getSymbolicName() + " "
+                        + b.getVersion() + " declares (Service-Component: " + b.getHeaders("").get(SERVICE_COMPONENT)
+                        + "); its plugins are not available. The framework log says why (the newest *.log in "
+                        + System.getProperty("osgi.configuration.area", "the configuration folder") + ").");
             }
         } finally {
             tracker.close();
         }
     }
 
-    private static boolean allDescribed(BundleContext bc, ServiceComponentRuntime scr) {
-        for (Bundle b : bc.getBundles()) {
+    private static final String SERVICE_COMPONENT = "Service-Component";
+
+    /** The started bundles that declare components but have none described (per {@code described}). */
+    static List<Bundle> unread(Bundle[] bundles, Predicate<Bundle> described) {
+        List<Bundle> out = new ArrayList<>();
+        for (Bundle b : bundles) {
             boolean started = b.getState() == Bundle.ACTIVE || b.getState() == Bundle.STARTING;
-            if (started && b.getHeaders("").get("Service-Component") != null
-                    && scr.getComponentDescriptionDTOs(b).isEmpty()) {
-                return false;
+            if (started && b.getHeaders("").get(SERVICE_COMPONENT) != null && !described.test(b)) {
+                out.add(b);
             }
         }
-        return true;
+        return out;
     }
 
     @Override
