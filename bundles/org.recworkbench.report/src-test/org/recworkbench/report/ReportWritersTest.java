@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.recworkbench.api.RecWorkbenchException;
@@ -20,30 +21,8 @@ class ReportWritersTest {
     @TempDir
     Path folder;
 
-    /** A writer that writes one file with the given text, optionally after another writer has started. */
-    private static ReportWriter fileWriter(String name, CountDownLatch waitFor, CountDownLatch started) {
-        return new ReportWriter() {
-            @Override
-            public String id() {
-                return name;
-            }
-
-            @Override
-            public List<Path> write(ExperimentResult result, Path folder) {
-                started.countDown();
-                try {
-                    if (waitFor != null && !waitFor.await(10, TimeUnit.SECONDS)) {
-                        throw new IllegalStateException(name + " ran alone: the other writer never started");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return List.of(AtomicFiles.write(folder.resolve(name), out -> out.write(name)));
-            }
-        };
-    }
-
-    private static ReportWriter failing(String message, String id) {
+    /** A writer with this id whose {@code write} runs {@code body} on the output folder. */
+    private static ReportWriter writer(String id, Function<Path, List<Path>> body) {
         return new ReportWriter() {
             @Override
             public String id() {
@@ -52,9 +31,30 @@ class ReportWritersTest {
 
             @Override
             public List<Path> write(ExperimentResult result, Path folder) {
-                throw new RecWorkbenchException(message);
+                return body.apply(folder);
             }
         };
+    }
+
+    /** A writer that writes one file named after itself, optionally once another writer has started. */
+    private static ReportWriter fileWriter(String name, CountDownLatch waitFor, CountDownLatch started) {
+        return writer(name, folder -> {
+            started.countDown();
+            try {
+                if (waitFor != null && !waitFor.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException(name + " ran alone: the other writer never started");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of(AtomicFiles.write(folder.resolve(name), out -> out.write(name)));
+        });
+    }
+
+    private static ReportWriter failing(String message, String id) {
+        return writer(id, folder -> {
+            throw new RecWorkbenchException(message);
+        });
     }
 
     @Test
