@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.Set;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
@@ -29,10 +28,8 @@ class DesktopPartsTest {
         assertTrue(Services.eventually(() -> registry.policy("linucb").isPresent()
                 && registry.simulator("latent-factor").isPresent() && registry.recommender("item-knn").isPresent()));
         Display display = Display.getDefault();
-        Shell shell = new Shell(display);
+        Shell shell = Widgets.shell(display, 1000, 600);
         try {
-            shell.setLayout(new FillLayout());
-            shell.setSize(1000, 600);
             PluginsPart part = new PluginsPart();
             part.create(shell);
             shell.layout(true, true);
@@ -104,10 +101,8 @@ class DesktopPartsTest {
         writeArtifacts(repo, java.util.Map.of(version, sha256(first)));
 
         Display display = Display.getDefault();
-        Shell shell = new Shell(display);
+        Shell shell = Widgets.shell(display, 1000, 800);
         try {
-            shell.setLayout(new FillLayout());
-            shell.setSize(1000, 800);
             PluginsPart part = new PluginsPart();
             part.create(shell);
             shell.open();
@@ -177,10 +172,8 @@ class DesktopPartsTest {
         java.nio.file.Path broken = temp.resolve("broken.yaml");
         java.nio.file.Files.writeString(broken, "name: broken\nsteps: many\n");
         Display display = Display.getDefault();
-        Shell shell = new Shell(display);
+        Shell shell = Widgets.shell(display, 1000, 650);
         try {
-            shell.setLayout(new FillLayout());
-            shell.setSize(1000, 650);
             org.recworkbench.ui.parts.SimulationDashboardPart part = new org.recworkbench.ui.parts.SimulationDashboardPart();
             part.create(shell);
             shell.open();
@@ -262,10 +255,8 @@ class DesktopPartsTest {
         assertTrue(Services.eventually(() -> registry.policy("linucb").isPresent()
                 && registry.simulator("latent-factor").isPresent()));
         Display display = Display.getDefault();
-        Shell shell = new Shell(display);
+        Shell shell = Widgets.shell(display, 1000, 650);
         try {
-            shell.setLayout(new FillLayout());
-            shell.setSize(1000, 650);
             Composite body = new Composite(shell, org.eclipse.swt.SWT.NONE);
             org.recworkbench.ui.parts.SimulationDashboardPart part = new org.recworkbench.ui.parts.SimulationDashboardPart();
             part.create(body);

@@ -128,10 +128,8 @@ class DesktopWorkflowTest {
     @Test
     void anExperimentIsEditedRunAndItsResultsShownAndExported() throws Exception {
         Display display = Display.getDefault();
-        Shell shell = new Shell(display);
+        Shell shell = Widgets.shell(display, 1400, 950);
         try {
-            shell.setLayout(new FillLayout());
-            shell.setSize(1400, 950);
             SashForm sash = new SashForm(shell, SWT.HORIZONTAL);
             Composite left = new Composite(sash, SWT.NONE);
             SashForm right = new SashForm(sash, SWT.VERTICAL);
@@ -337,10 +335,8 @@ class DesktopWorkflowTest {
             assertTrue(Services.eventually(() -> registry.recommender("slow-popular").isPresent()));
         }
         Display display = Display.getDefault();
-        Shell shell = new Shell(display);
+        Shell shell = Widgets.shell(display, 1000, 600);
         try {
-            shell.setLayout(new FillLayout());
-            shell.setSize(1000, 600);
             RunsPart runs = new RunsPart();
             runs.create(shell);
             shell.open();

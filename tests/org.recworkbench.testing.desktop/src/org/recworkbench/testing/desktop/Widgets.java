@@ -9,6 +9,7 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -24,6 +25,14 @@ import org.eclipse.swt.widgets.Shell;
 public final class Widgets {
 
     private Widgets() {
+    }
+
+    /** A top-level shell of this size whose one child fills it, for a part under test. */
+    public static Shell shell(Display display, int width, int height) {
+        Shell shell = new Shell(display);
+        shell.setLayout(new FillLayout());
+        shell.setSize(width, height);
+        return shell;
     }
 
     /** Sends a selection event, as a click does. */
