@@ -1,7 +1,8 @@
 #!/bin/sh
 # Implicit ALS, RecWorkbench vs Spark MLlib, side by side in one JVM (see docs/benchmarks.md).
-# Usage: benchmarks/spark-als/run.sh [interactions] [iterations] [rank] [cg-steps,...] [ours-only]
-#        (defaults 20000000 3 64 3; Spark is compared with the first CG setting)
+# Usage: benchmarks/spark-als/run.sh [interactions] [iterations] [rank] [setting,...] [ours-only]
+#        a setting is CG steps, optionally with the row kernel: 3, 3/scalar, 3/vector
+#        (defaults 20000000 3 64 3; Spark is compared with the first setting)
 # Installs the bundles into the local Maven repository first; downloads Spark (about 300 MB) on the first run.
 set -e
 cd "$(dirname "$0")"
@@ -18,5 +19,5 @@ if grep -q '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null
   THP=-XX:+UseTransparentHugePages
 fi
 # shellcheck disable=SC2086
-exec java -Xmx16g $THP $OPENS -Djdk.reflect.useDirectMethodHandle=false \
+exec java -Xmx16g $THP --add-modules jdk.incubator.vector $OPENS -Djdk.reflect.useDirectMethodHandle=false \
   -cp "target/classes:$(cat target/classpath.txt)" org.recworkbench.benchmarks.SparkAlsBenchmark "$@"

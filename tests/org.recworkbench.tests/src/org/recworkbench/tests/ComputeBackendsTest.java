@@ -11,8 +11,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.ServiceRegistration;
 import org.recworkbench.api.InvalidSpecException;
+import org.recworkbench.api.Parameters;
 import org.recworkbench.api.ProgressMonitor;
+import org.recworkbench.api.algo.Recommender;
+import org.recworkbench.api.algo.TrainingContext;
 import org.recworkbench.api.compute.ComputeBackend;
+import org.recworkbench.api.data.Interactions;
 import org.recworkbench.core.ExperimentRunner;
 import org.recworkbench.core.PluginRegistry;
 import org.recworkbench.core.RunListener;
@@ -21,8 +25,8 @@ import org.recworkbench.core.spec.ExperimentSpec;
 
 /**
  * Both compute backends in the running framework: the ND4J bundle's natives load inside OSGi, the engine picks
- * it, the same experiment gives the same numbers on either backend, and an installed backend that cannot run is
- * passed over with a notice.
+ * it, the same experiment gives the same numbers on either backend, an installed backend that cannot run is
+ * passed over with a notice, and implicit ALS finds the JDK's Vector API module through the framework.
  */
 class ComputeBackendsTest {
 
@@ -43,6 +47,44 @@ class ComputeBackendsTest {
             assertEquals("nd4j", registry.backends().get(0).id());
         }
         assertTrue(registry.backends().stream().anyMatch(b -> b.id().equals("cpu") && b.isAvailable()));
+    }
+
+    @Test
+    void implicitAlsSolvesWithTheVectorApiKernelInsideTheFramework() throws Exception {
+        // the test JVM has --add-modules jdk.incubator.vector (pom.xml), as the product launchers do; the mf
+        // bundle reaches the module through the system bundle (DynamicImport-Package) and names its kernel in the
+        // fit's progress task; asked for that kernel where the module is out of its reach, the fit would fail
+        PluginRegistry registry = Services.await(PluginRegistry.class);
+        assertTrue(Services.eventually(() -> registry.recommender("implicit-als").isPresent()));
+        Recommender ials = registry.recommender("implicit-als").orElseThrow();
+        int[] users = {0, 0, 1, 1, 2};
+        int[] items = {0, 1, 1, 2, 0};
+        Interactions train = new Interactions(3, 3, users, items, new float[] {1, 1, 1, 1, 1}, new long[5]);
+        List<String> tasks = new ArrayList<>();
+        ProgressMonitor monitor = new ProgressMonitor() {
+            public void begin(String task, long totalWork) {
+                tasks.add(task);
+            }
+
+            public void worked(long work) {
+            }
+
+            public void done() {
+            }
+
+            public boolean isCanceled() {
+                return false;
+            }
+        };
+        ComputeBackend cpu = registry.backends().stream().filter(b -> b.id().equals("cpu")).findFirst().orElseThrow();
+        System.setProperty("recworkbench.als.kernel", "vector"); // a fit this small would take the plain kernel
+        try {
+            ials.fit(new TrainingContext(null, 1, monitor, cpu, 1), train, Parameters.validate("params",
+                    ials.descriptor().parameters(), Map.of("factors", 64, "iterations", 1)));
+        } finally {
+            System.clearProperty("recworkbench.als.kernel");
+        }
+        assertTrue(tasks.get(0).contains("(vector "), tasks.toString());
     }
 
     @Test

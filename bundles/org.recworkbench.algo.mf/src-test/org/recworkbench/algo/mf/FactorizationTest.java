@@ -157,8 +157,17 @@ class FactorizationTest {
     @Test
     void conjugateGradientReachesTheExactImplicitAlsSolution() {
         // after d CG steps from any start, CG on a d×d SPD system is exact up to rounding: compare one user
-        // half-step against the normal equations solved directly (Hu et al., eq. 4)
-        int d = 4;
+        // half-step against the normal equations solved directly (Hu et al., eq. 4), with both row kernels and
+        // d below and above the vector width
+        for (java.util.function.Supplier<RowKernel> kernel : RowKernelTest.kernels()) {
+            for (int d : new int[] {4, 20}) {
+                conjugateGradientReachesTheExactSolution(kernel, d);
+            }
+        }
+    }
+
+    private static void conjugateGradientReachesTheExactSolution(java.util.function.Supplier<RowKernel> kernel,
+            int d) {
         Interactions x = grid(0.4, 11);
         SparseMatrix byUser = x.userItems();
         Random random = new Random(2);
@@ -173,7 +182,7 @@ class FactorizationTest {
         double alpha = 2.0;
         double lambda = 0.5;
         ImplicitAlsRecommender.halfStep(byUser, users, items,
-                new ImplicitAlsRecommender.Settings(d, alpha, lambda, 2 * d, true, 1));
+                new ImplicitAlsRecommender.Settings(d, alpha, lambda, 2 * d, true, 1), kernel);
         for (int u = 0; u < 30; u++) {
             // A = YᵀY + Σ_i (c_i − 1) y_i y_iᵀ + λI, b = Σ_i c_i y_i with c_i = 1 + α r_ui
             double[] a = new double[d * d];
@@ -200,7 +209,8 @@ class FactorizationTest {
             }
             Vectors.solveSpd(a, b, d);
             for (int f = 0; f < d; f++) {
-                assertEquals(b[f], users[u * d + f], 1e-3 * Math.max(1, Math.abs(b[f])), "user " + u);
+                assertEquals(b[f], users[u * d + f], 1e-3 * Math.max(1, Math.abs(b[f])),
+                        kernel.get().name() + " d " + d + " user " + u);
             }
         }
     }
@@ -268,7 +278,7 @@ class FactorizationTest {
                     rows[k][f] = k * 100 + f;
                 }
             }
-            ImplicitAlsRecommender.transpose(rows, n, d, columns);
+            ScalarRowKernel.transpose(rows, n, d, columns);
             for (int k = 0; k < n; k++) {
                 for (int f = 0; f < d; f++) {
                     org.junit.jupiter.api.Assertions.assertEquals(k * 100 + f, columns[f][k], "n " + n);

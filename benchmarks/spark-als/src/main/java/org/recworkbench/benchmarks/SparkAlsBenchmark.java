@@ -47,8 +47,8 @@ public final class SparkAlsBenchmark {
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int rank = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         // CG steps per row to measure ours with (the first is compared with Spark), and whether to run Spark at all
-        int[] cgSteps = args.length > 3 ? java.util.Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt)
-                .toArray() : new int[] {3};
+        // each setting is STEPS or STEPS/KERNEL (scalar or vector: the implicit-ALS row kernel, else the default)
+        String[] settings = args.length > 3 ? args[3].split(",") : new String[] {"3"};
         boolean withSpark = args.length <= 4 || !args[4].equals("ours-only");
         int cores = Runtime.getRuntime().availableProcessors();
         int users = (int) Math.max(100, Math.min(138_493, interactions / 144));
@@ -63,7 +63,15 @@ public final class SparkAlsBenchmark {
         FactorModel model = null;
         double oursPerIteration = 0;
         double oursMarginal = 0;
-        for (int steps : cgSteps) {
+        for (String setting : settings) {
+            String[] parts = setting.split("/");
+            int steps = Integer.parseInt(parts[0]);
+            String kernel = parts.length > 1 ? parts[1] : "default";
+            if (parts.length > 1) {
+                System.setProperty("recworkbench.als.kernel", kernel);
+            } else {
+                System.clearProperty("recworkbench.als.kernel");
+            }
             // RecWorkbench: every iteration timed through the progress monitor
             List<Long> ticks = new ArrayList<>();
             ProgressMonitor timing = new ProgressMonitor() {
@@ -90,8 +98,8 @@ public final class SparkAlsBenchmark {
                 each.append(k == 1 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f",
                         (ticks.get(k) - ticks.get(k - 1)) / 1e9));
             }
-            System.out.printf(Locale.ROOT, "recworkbench implicit-als, %d CG steps: %.2f s per iteration (%s)%n", steps,
-                    perIteration, each);
+            System.out.printf(Locale.ROOT, "recworkbench implicit-als, %d CG steps, %s kernel: %.2f s per iteration "
+                    + "(%s)%n", steps, kernel, perIteration, each);
             // the same measure as Spark's below: whole fits with 1 and 1 + iterations iterations, the difference per
             // iteration (setup, the first iteration and its JIT warm-up excluded on both sides)
             long o0 = System.nanoTime();
@@ -100,9 +108,9 @@ public final class SparkAlsBenchmark {
             fit(ours, x, 1 + iterations, rank, cores, steps, ProgressMonitor.NONE);
             long o2 = System.nanoTime();
             double marginal = ((o2 - o1) - (o1 - o0)) / 1e9 / iterations;
-            System.out.printf(Locale.ROOT, "recworkbench implicit-als, %d CG steps, measured as Spark is: %.2f s per "
-                    + "iteration (fit with 1 iteration %.1f s, with %d iterations %.1f s); weighted squared error "
-                    + "%.6g after %d iterations%n", steps, marginal, (o1 - o0) / 1e9, 1 + iterations, (o2 - o1) / 1e9,
+            System.out.printf(Locale.ROOT, "recworkbench implicit-als, %d CG steps, %s kernel, measured as Spark is: "
+                    + "%.2f s per iteration (fit with 1 iteration %.1f s, with %d iterations %.1f s); weighted squared "
+                    + "error %.6g after %d iterations%n", steps, kernel, marginal, (o1 - o0) / 1e9, 1 + iterations, (o2 - o1) / 1e9,
                     dataLoss(x, fitted.userFactors(), fitted.itemFactors(), rank), iterations);
             if (model == null) {
                 model = fitted;

@@ -1,0 +1,164 @@
+package org.recworkbench.algo.mf;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The row kernel on the JDK's incubating Vector API, at the machine's preferred width (16 floats with
+ * AVX-512). The gathered vectors lie end to end in one array, and four of them are handled per pass: their dot
+ * products with {@code v} (four independent fused-multiply-add chains), then their axpys into {@code out} while
+ * they are still in L1, so each vector is read once per call instead of once for the products and once more
+ * for the sums, and no transposed copy is needed. Components past the last full vector (d not a multiple of
+ * the width) are done in scalar code; {@link RowKernels} uses this kernel only when d is at least one width.
+ *
+ * <p>Compiled by a separate javac run with {@code --add-modules jdk.incubator.vector} (see the bundle's
+ * pom.xml) and loaded by name, so that the bundle works without the module.
+ */
+final class VectorRowKernel extends RowKernel {
+    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+    private int d;
+    private int n;
+    private float[] rows = new float[0];
+
+    @Override
+    void gather(float[] y, int d, int[] cols, int start, int n) {
+        if (rows.length < n * d) {
+            rows = new float[Math.max(n * d, rows.length * 2)];
+        }
+        for (int k = 0; k < n; k++) {
+            System.arraycopy(y, cols[start + k] * d, rows, k * d, d);
+        }
+        this.d = d;
+        this.n = n;
+    }
+
+    @Override
+    void accumulate(float[] v, float[] shift, float[] scale, float[] out) {
+        float[] y = rows;
+        int d = this.d;
+        int bound = SPECIES.loopBound(d);
+        int step = SPECIES.length();
+        int k = 0;
+        for (; k + 3 < n; k += 4) {
+            int o0 = k * d;
+            int o1 = o0 + d;
+            int o2 = o1 + d;
+            int o3 = o2 + d;
+            FloatVector s0 = FloatVector.zero(SPECIES);
+            FloatVector s1 = s0;
+            FloatVector s2 = s0;
+            FloatVector s3 = s0;
+            for (int f = 0; f < bound; f += step) {
+                FloatVector vf = FloatVector.fromArray(SPECIES, v, f);
+                s0 = FloatVector.fromArray(SPECIES, y, o0 + f).fma(vf, s0);
+                s1 = FloatVector.fromArray(SPECIES, y, o1 + f).fma(vf, s1);
+                s2 = FloatVector.fromArray(SPECIES, y, o2 + f).fma(vf, s2);
+                s3 = FloatVector.fromArray(SPECIES, y, o3 + f).fma(vf, s3);
+            }
+            float t0 = s0.reduceLanes(VectorOperators.ADD);
+            float t1 = s1.reduceLanes(VectorOperators.ADD);
+            float t2 = s2.reduceLanes(VectorOperators.ADD);
+            float t3 = s3.reduceLanes(VectorOperators.ADD);
+            for (int f = bound; f < d; f++) {
+                t0 += y[o0 + f] * v[f];
+                t1 += y[o1 + f] * v[f];
+                t2 += y[o2 + f] * v[f];
+                t3 += y[o3 + f] * v[f];
+            }
+            float a0 = weight(shift, scale, k, t0);
+            float a1 = weight(shift, scale, k + 1, t1);
+            float a2 = weight(shift, scale, k + 2, t2);
+            float a3 = weight(shift, scale, k + 3, t3);
+            FloatVector b0 = FloatVector.broadcast(SPECIES, a0);
+            FloatVector b1 = FloatVector.broadcast(SPECIES, a1);
+            FloatVector b2 = FloatVector.broadcast(SPECIES, a2);
+            FloatVector b3 = FloatVector.broadcast(SPECIES, a3);
+            for (int f = 0; f < bound; f += step) {
+                FloatVector acc = FloatVector.fromArray(SPECIES, out, f);
+                acc = FloatVector.fromArray(SPECIES, y, o0 + f).fma(b0, acc);
+                acc = FloatVector.fromArray(SPECIES, y, o1 + f).fma(b1, acc);
+                acc = FloatVector.fromArray(SPECIES, y, o2 + f).fma(b2, acc);
+                acc = FloatVector.fromArray(SPECIES, y, o3 + f).fma(b3, acc);
+                acc.intoArray(out, f);
+            }
+            for (int f = bound; f < d; f++) {
+                out[f] += a0 * y[o0 + f] + a1 * y[o1 + f] + a2 * y[o2 + f] + a3 * y[o3 + f];
+            }
+        }
+        for (; k < n; k++) {
+            int o = k * d;
+            FloatVector s = FloatVector.zero(SPECIES);
+            for (int f = 0; f < bound; f += step) {
+                s = FloatVector.fromArray(SPECIES, y, o + f).fma(FloatVector.fromArray(SPECIES, v, f), s);
+            }
+            float t = s.reduceLanes(VectorOperators.ADD);
+            for (int f = bound; f < d; f++) {
+                t += y[o + f] * v[f];
+            }
+            float a = weight(shift, scale, k, t);
+            FloatVector b = FloatVector.broadcast(SPECIES, a);
+            for (int f = 0; f < bound; f += step) {
+                FloatVector.fromArray(SPECIES, y, o + f).fma(b, FloatVector.fromArray(SPECIES, out, f))
+                        .intoArray(out, f);
+            }
+            for (int f = bound; f < d; f++) {
+                out[f] += a * y[o + f];
+            }
+        }
+    }
+
+    private static float weight(float[] shift, float[] scale, int k, float product) {
+        return shift == null ? scale[k] * product : shift[k] + scale[k] * product;
+    }
+
+    @Override
+    void gramTimes(float[][] gram, float lambda, float[] v, float[] out) {
+        int dd = gram.length;
+        int bound = SPECIES.loopBound(dd);
+        int step = SPECIES.length();
+        for (int i = 0; i < dd; i++) {
+            out[i] = lambda * v[i];
+        }
+        int j = 0;
+        for (; j + 3 < dd; j += 4) {
+            float[] g0 = gram[j];
+            float[] g1 = gram[j + 1];
+            float[] g2 = gram[j + 2];
+            float[] g3 = gram[j + 3];
+            FloatVector b0 = FloatVector.broadcast(SPECIES, v[j]);
+            FloatVector b1 = FloatVector.broadcast(SPECIES, v[j + 1]);
+            FloatVector b2 = FloatVector.broadcast(SPECIES, v[j + 2]);
+            FloatVector b3 = FloatVector.broadcast(SPECIES, v[j + 3]);
+            for (int f = 0; f < bound; f += step) {
+                FloatVector acc = FloatVector.fromArray(SPECIES, out, f);
+                acc = FloatVector.fromArray(SPECIES, g0, f).fma(b0, acc);
+                acc = FloatVector.fromArray(SPECIES, g1, f).fma(b1, acc);
+                acc = FloatVector.fromArray(SPECIES, g2, f).fma(b2, acc);
+                acc = FloatVector.fromArray(SPECIES, g3, f).fma(b3, acc);
+                acc.intoArray(out, f);
+            }
+            for (int f = bound; f < dd; f++) {
+                out[f] += v[j] * g0[f] + v[j + 1] * g1[f] + v[j + 2] * g2[f] + v[j + 3] * g3[f];
+            }
+        }
+        for (; j < dd; j++) {
+            float a = v[j];
+            float[] g = gram[j];
+            for (int f = 0; f < dd; f++) {
+                out[f] += a * g[f];
+            }
+        }
+    }
+
+    @Override
+    int width() {
+        return SPECIES.length();
+    }
+
+    @Override
+    String name() {
+        return "vector " + SPECIES.vectorBitSize() + "-bit";
+    }
+}
