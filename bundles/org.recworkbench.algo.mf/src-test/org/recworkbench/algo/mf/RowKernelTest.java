@@ -28,7 +28,7 @@ class RowKernelTest {
         Random random = new Random(3);
         for (Supplier<RowKernel> kernels : kernels()) {
             RowKernel kernel = kernels.get();
-            for (int d : new int[] {5, 8, 16, 20, 64}) {
+            for (int d : new int[] {5, 8, 16, 20, 32, 64}) {
                 for (int n : new int[] {0, 1, 3, 4, 7, 8, 33}) {
                     int rows = 50;
                     float[] y = gaussian(random, rows * d);

@@ -11,6 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * they are still in L1, so each vector is read once per call instead of once for the products and once more
  * for the sums, and no transposed copy is needed. Components past the last full vector (d not a multiple of
  * the width) are done in scalar code; {@link RowKernels} uses this kernel only when d is at least one width.
+ * For the common d of exactly four vectors a specialized form keeps everything in registers.
  *
  * <p>Compiled by a separate javac run with {@code --add-modules jdk.incubator.vector} (see the bundle's
  * pom.xml) and loaded by name, so that the bundle works without the module.
@@ -36,6 +37,79 @@ final class VectorRowKernel extends RowKernel {
 
     @Override
     void accumulate(float[] v, float[] shift, float[] scale, float[] out) {
+        if (d == 4 * SPECIES.length()) {
+            accumulateFourVectors(v, shift, scale, out);
+        } else {
+            accumulateAnyWidth(v, shift, scale, out);
+        }
+    }
+
+    /**
+     * {@link #accumulate} for d of exactly four vectors (64 floats with AVX-512, 32 with AVX2): {@code v} and
+     * {@code out} stay in registers for the whole call, and two rows per pass go to two separate sets of
+     * accumulators, so no sum waits on a store and reload of {@code out} or on more than one multiply-add of the
+     * previous pass (1.3x on the kernel over the general form for 144 rows, 1.15x for 750).
+     */
+    private void accumulateFourVectors(float[] v, float[] shift, float[] scale, float[] out) {
+        float[] y = rows;
+        int w = SPECIES.length();
+        FloatVector v0 = FloatVector.fromArray(SPECIES, v, 0);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, v, w);
+        FloatVector v2 = FloatVector.fromArray(SPECIES, v, 2 * w);
+        FloatVector v3 = FloatVector.fromArray(SPECIES, v, 3 * w);
+        FloatVector a0 = FloatVector.fromArray(SPECIES, out, 0);
+        FloatVector a1 = FloatVector.fromArray(SPECIES, out, w);
+        FloatVector a2 = FloatVector.fromArray(SPECIES, out, 2 * w);
+        FloatVector a3 = FloatVector.fromArray(SPECIES, out, 3 * w);
+        FloatVector b0 = FloatVector.zero(SPECIES);
+        FloatVector b1 = b0;
+        FloatVector b2 = b0;
+        FloatVector b3 = b0;
+        int k = 0;
+        for (; k + 1 < n; k += 2) {
+            int o = k * d;
+            FloatVector y0 = FloatVector.fromArray(SPECIES, y, o);
+            FloatVector y1 = FloatVector.fromArray(SPECIES, y, o + w);
+            FloatVector y2 = FloatVector.fromArray(SPECIES, y, o + 2 * w);
+            FloatVector y3 = FloatVector.fromArray(SPECIES, y, o + 3 * w);
+            FloatVector z0 = FloatVector.fromArray(SPECIES, y, o + d);
+            FloatVector z1 = FloatVector.fromArray(SPECIES, y, o + d + w);
+            FloatVector z2 = FloatVector.fromArray(SPECIES, y, o + d + 2 * w);
+            FloatVector z3 = FloatVector.fromArray(SPECIES, y, o + d + 3 * w);
+            float ty = y0.mul(v0).add(y1.mul(v1)).add(y2.fma(v2, y3.mul(v3))).reduceLanes(VectorOperators.ADD);
+            float tz = z0.mul(v0).add(z1.mul(v1)).add(z2.fma(v2, z3.mul(v3))).reduceLanes(VectorOperators.ADD);
+            FloatVector cy = FloatVector.broadcast(SPECIES, weight(shift, scale, k, ty));
+            FloatVector cz = FloatVector.broadcast(SPECIES, weight(shift, scale, k + 1, tz));
+            a0 = y0.fma(cy, a0);
+            a1 = y1.fma(cy, a1);
+            a2 = y2.fma(cy, a2);
+            a3 = y3.fma(cy, a3);
+            b0 = z0.fma(cz, b0);
+            b1 = z1.fma(cz, b1);
+            b2 = z2.fma(cz, b2);
+            b3 = z3.fma(cz, b3);
+        }
+        if (k < n) {
+            int o = k * d;
+            FloatVector y0 = FloatVector.fromArray(SPECIES, y, o);
+            FloatVector y1 = FloatVector.fromArray(SPECIES, y, o + w);
+            FloatVector y2 = FloatVector.fromArray(SPECIES, y, o + 2 * w);
+            FloatVector y3 = FloatVector.fromArray(SPECIES, y, o + 3 * w);
+            float ty = y0.mul(v0).add(y1.mul(v1)).add(y2.fma(v2, y3.mul(v3))).reduceLanes(VectorOperators.ADD);
+            FloatVector cy = FloatVector.broadcast(SPECIES, weight(shift, scale, k, ty));
+            a0 = y0.fma(cy, a0);
+            a1 = y1.fma(cy, a1);
+            a2 = y2.fma(cy, a2);
+            a3 = y3.fma(cy, a3);
+        }
+        a0.add(b0).intoArray(out, 0);
+        a1.add(b1).intoArray(out, w);
+        a2.add(b2).intoArray(out, 2 * w);
+        a3.add(b3).intoArray(out, 3 * w);
+    }
+
+    /** {@link #accumulate} for any d: four rows per pass, {@code out} updated in memory once per pass. */
+    private void accumulateAnyWidth(float[] v, float[] shift, float[] scale, float[] out) {
         float[] y = rows;
         int d = this.d;
         int bound = SPECIES.loopBound(d);
