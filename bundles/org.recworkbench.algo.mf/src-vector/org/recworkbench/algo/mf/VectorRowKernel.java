@@ -141,25 +141,8 @@ final class VectorRowKernel extends RowKernel {
                 t2 += y[o2 + f] * v[f];
                 t3 += y[o3 + f] * v[f];
             }
-            float a0 = weight(shift, scale, k, t0);
-            float a1 = weight(shift, scale, k + 1, t1);
-            float a2 = weight(shift, scale, k + 2, t2);
-            float a3 = weight(shift, scale, k + 3, t3);
-            FloatVector b0 = FloatVector.broadcast(SPECIES, a0);
-            FloatVector b1 = FloatVector.broadcast(SPECIES, a1);
-            FloatVector b2 = FloatVector.broadcast(SPECIES, a2);
-            FloatVector b3 = FloatVector.broadcast(SPECIES, a3);
-            for (int f = 0; f < bound; f += step) {
-                FloatVector acc = FloatVector.fromArray(SPECIES, out, f);
-                acc = FloatVector.fromArray(SPECIES, y, o0 + f).fma(b0, acc);
-                acc = FloatVector.fromArray(SPECIES, y, o1 + f).fma(b1, acc);
-                acc = FloatVector.fromArray(SPECIES, y, o2 + f).fma(b2, acc);
-                acc = FloatVector.fromArray(SPECIES, y, o3 + f).fma(b3, acc);
-                acc.intoArray(out, f);
-            }
-            for (int f = bound; f < d; f++) {
-                out[f] += a0 * y[o0 + f] + a1 * y[o1 + f] + a2 * y[o2 + f] + a3 * y[o3 + f];
-            }
+            addFour(y, o0, weight(shift, scale, k, t0), y, o1, weight(shift, scale, k + 1, t1), y, o2,
+                    weight(shift, scale, k + 2, t2), y, o3, weight(shift, scale, k + 3, t3), out, d);
         }
         for (; k < n; k++) {
             int o = k * d;
@@ -183,6 +166,27 @@ final class VectorRowKernel extends RowKernel {
         }
     }
 
+    /** {@code out[0..d) += a0 · r0[o0..) + a1 · r1[o1..) + a2 · r2[o2..) + a3 · r3[o3..)}, one pass over out. */
+    private static void addFour(float[] r0, int o0, float a0, float[] r1, int o1, float a1, float[] r2, int o2,
+            float a2, float[] r3, int o3, float a3, float[] out, int d) {
+        int bound = SPECIES.loopBound(d);
+        FloatVector b0 = FloatVector.broadcast(SPECIES, a0);
+        FloatVector b1 = FloatVector.broadcast(SPECIES, a1);
+        FloatVector b2 = FloatVector.broadcast(SPECIES, a2);
+        FloatVector b3 = FloatVector.broadcast(SPECIES, a3);
+        for (int f = 0; f < bound; f += SPECIES.length()) {
+            FloatVector acc = FloatVector.fromArray(SPECIES, out, f);
+            acc = FloatVector.fromArray(SPECIES, r0, o0 + f).fma(b0, acc);
+            acc = FloatVector.fromArray(SPECIES, r1, o1 + f).fma(b1, acc);
+            acc = FloatVector.fromArray(SPECIES, r2, o2 + f).fma(b2, acc);
+            acc = FloatVector.fromArray(SPECIES, r3, o3 + f).fma(b3, acc);
+            acc.intoArray(out, f);
+        }
+        for (int f = bound; f < d; f++) {
+            out[f] += a0 * r0[o0 + f] + a1 * r1[o1 + f] + a2 * r2[o2 + f] + a3 * r3[o3 + f];
+        }
+    }
+
     private static float weight(float[] shift, float[] scale, int k, float product) {
         return shift == null ? scale[k] * product : shift[k] + scale[k] * product;
     }
@@ -190,32 +194,13 @@ final class VectorRowKernel extends RowKernel {
     @Override
     void gramTimes(float[][] gram, float lambda, float[] v, float[] out) {
         int dd = gram.length;
-        int bound = SPECIES.loopBound(dd);
-        int step = SPECIES.length();
         for (int i = 0; i < dd; i++) {
             out[i] = lambda * v[i];
         }
         int j = 0;
         for (; j + 3 < dd; j += 4) {
-            float[] g0 = gram[j];
-            float[] g1 = gram[j + 1];
-            float[] g2 = gram[j + 2];
-            float[] g3 = gram[j + 3];
-            FloatVector b0 = FloatVector.broadcast(SPECIES, v[j]);
-            FloatVector b1 = FloatVector.broadcast(SPECIES, v[j + 1]);
-            FloatVector b2 = FloatVector.broadcast(SPECIES, v[j + 2]);
-            FloatVector b3 = FloatVector.broadcast(SPECIES, v[j + 3]);
-            for (int f = 0; f < bound; f += step) {
-                FloatVector acc = FloatVector.fromArray(SPECIES, out, f);
-                acc = FloatVector.fromArray(SPECIES, g0, f).fma(b0, acc);
-                acc = FloatVector.fromArray(SPECIES, g1, f).fma(b1, acc);
-                acc = FloatVector.fromArray(SPECIES, g2, f).fma(b2, acc);
-                acc = FloatVector.fromArray(SPECIES, g3, f).fma(b3, acc);
-                acc.intoArray(out, f);
-            }
-            for (int f = bound; f < dd; f++) {
-                out[f] += v[j] * g0[f] + v[j + 1] * g1[f] + v[j + 2] * g2[f] + v[j + 3] * g3[f];
-            }
+            addFour(gram[j], 0, v[j], gram[j + 1], 0, v[j + 1], gram[j + 2], 0, v[j + 2], gram[j + 3], 0, v[j + 3],
+                    out, dd);
         }
         for (; j < dd; j++) {
             float a = v[j];

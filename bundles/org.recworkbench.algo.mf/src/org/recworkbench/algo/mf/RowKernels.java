@@ -20,11 +20,13 @@ final class RowKernels {
     }
 
     /**
-     * Multiply-adds of a fit below which the plain kernel is faster: until C2 has compiled it, Vector API code
-     * runs far slower than plain loops, which cost a fresh JVM about 0.5 s (ML-100K, 3 iterations at rank 64:
-     * 0.95 against 0.33 s; 15 iterations, 7.7e7: even; 1M interactions: vector 1.5-1.75 against 2.0-2.1 s).
+     * Entries visited × d below which the plain kernel is as fast: until C2 has compiled it, Vector API code runs
+     * far slower than plain loops, about 0.5 s lost in a fresh JVM. Whole fits at rank 64 in a fresh `recwb run`
+     * (docs/benchmarks.md): ML-100K u1, 3 iterations (3e7): 0.95 s vector against 0.33 s plain; 80k training
+     * interactions, 15 iterations (1.5e8): 0.75-0.79 against 0.72-0.75 s; 800k, 15 iterations (1.5e9): 1.50-1.75
+     * against 2.00-2.10 s; 4M, 15 iterations (7.7e9): 4.5-5.2 against 8.2 s.
      */
-    static final double VECTOR_MIN_WORK = 1e8;
+    static final double VECTOR_MIN_WORK = 3e8;
 
     /**
      * Makes one kernel per call (one per thread) for a fit with d-dimensional factors that visits {@code entries}
