@@ -3,7 +3,7 @@ package org.recworkbench.algo.mf;
 import java.util.function.Supplier;
 
 /**
- * Chooses the implicit-ALS row kernel. The Vector API kernel runs a 20M-interaction iteration about 1.5× faster
+ * Chooses the implicit-ALS row kernel. The Vector API kernel runs a 20M-interaction iteration about 2× faster
  * (docs/benchmarks.md) but needs the incubating module {@code jdk.incubator.vector} in the boot layer
  * ({@code --add-modules jdk.incubator.vector}, which the product launchers pass); without it, for small fits,
  * for factors narrower than one vector, or with the system property {@code recworkbench.als.kernel=scalar},
