@@ -22,8 +22,9 @@ import org.recworkbench.api.data.SparseMatrix;
  * L2 penalty λ. Each row's least-squares problem {@code (YᵀY + Yᵀ(C_u − I)Y + λI) x = Yᵀ C_u p(u)} is solved
  * approximately by a few conjugate-gradient steps warm-started from the previous iterate (Takács, Pilászy and
  * Tikk 2011), so a row costs O(steps·(n_u·d + d²)) instead of a d³ factorization; {@code YᵀY} is computed once
- * per half-iteration. Rows are solved in parallel and independently, so results do not depend on the thread
- * count. Defaults: 64 factors, α = 40 (Hu et al.), 15 iterations, 3 CG steps; the paper leaves λ to
+ * per half-iteration. The loops over a row's vectors run on a {@link RowKernel}: plain Java, or the JDK's Vector
+ * API for large fits where the module is present ({@link RowKernels}; the two agree to float rounding). Rows are
+ * solved in parallel and independently, so results do not depend on the thread count. Defaults: 64 factors, α = 40 (Hu et al.), 15 iterations, 3 CG steps; the paper leaves λ to
  * validation, and λ = 100 is the best of a sweep on ML-100K u1 by NDCG@10 (docs/benchmarks.md): tune it per
  * dataset, it scales with the confidences.
  */
