@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Both implicit-ALS row kernels against the formulas they implement, evaluated here in double precision from
- * the definitions: {@code out + Σ_k (shift_k + scale_k (y_k·v)) y_k} and {@code (G + λI) v}. Sizes cover d below,
+ * the definitions: {@code out + Σ_k (shift_k + scale_k (y_k·v)) y_k}, {@code (G + λI) v} and {@code g + Σ y yᵀ}. Sizes cover d below,
  * at and across the vector width (16 floats with AVX-512, 8 with AVX2) and row counts below and across the
  * kernels' blocks of four and eight rows.
  */
@@ -88,6 +88,38 @@ class RowKernelTest {
                         expected += (double) g[j][i] * v[j]; // column i: Gv for symmetric G, Gᵀv in general
                     }
                     assertEquals(expected, out[i], 1e-4 * (1 + Math.abs(expected)), kernel.name() + " d " + d);
+                }
+            }
+        }
+    }
+
+    @Test
+    void addGramMatchesTheDefinitionOnTheUpperTriangle() {
+        Random random = new Random(5);
+        for (Supplier<RowKernel> kernels : kernels()) {
+            RowKernel kernel = kernels.get();
+            for (int d : new int[] {5, 16, 20, 64}) {
+                float[] y = gaussian(random, 12 * d);
+                for (int to : new int[] {1, 2, 5, 8, 11}) { // rows [1, to): none, one, across blocks of four
+                    double[] g = new double[d * d];
+                    for (int k = 0; k < g.length; k++) {
+                        g[k] = random.nextGaussian();
+                    }
+                    double[] expected = g.clone();
+                    for (int r = 1; r < to; r++) {
+                        for (int i = 0; i < d; i++) {
+                            for (int j = 0; j < d; j++) {
+                                expected[i * d + j] += (double) y[r * d + i] * y[r * d + j];
+                            }
+                        }
+                    }
+                    kernel.addGram(y, d, 1, to, g);
+                    for (int i = 0; i < d; i++) {
+                        for (int j = i; j < d; j++) {
+                            assertEquals(expected[i * d + j], g[i * d + j], 1e-9 * (1 + Math.abs(expected[i * d + j])),
+                                    kernel.name() + " d " + d + " to " + to + " (" + i + ", " + j + ")");
+                        }
+                    }
                 }
             }
         }

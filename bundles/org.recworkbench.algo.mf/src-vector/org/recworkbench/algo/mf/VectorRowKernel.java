@@ -1,5 +1,6 @@
 package org.recworkbench.algo.mf;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -18,6 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorRowKernel extends RowKernel {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
 
     private int d;
     private int n;
@@ -207,6 +209,53 @@ final class VectorRowKernel extends RowKernel {
             float[] g = gram[j];
             for (int f = 0; f < dd; f++) {
                 out[f] += a * g[f];
+            }
+        }
+    }
+
+    /**
+     * Four rows per pass over {@code g}, widened to double once: each vector of {@code g} is loaded and stored once
+     * per four rows. Row i starts at the vector holding its diagonal, so a few entries left of the diagonal are
+     * summed too; the caller mirrors the upper triangle over them.
+     */
+    @Override
+    void addGram(float[] y, int d, int from, int to, double[] g) {
+        int w = DOUBLES.length();
+        double[] r = new double[4 * d];
+        int row = from;
+        for (; row + 3 < to; row += 4) {
+            int o = row * d;
+            for (int k = 0; k < 4 * d; k++) {
+                r[k] = y[o + k]; // four consecutive rows are contiguous
+            }
+            for (int i = 0; i < d; i++) {
+                DoubleVector b0 = DoubleVector.broadcast(DOUBLES, r[i]);
+                DoubleVector b1 = DoubleVector.broadcast(DOUBLES, r[d + i]);
+                DoubleVector b2 = DoubleVector.broadcast(DOUBLES, r[2 * d + i]);
+                DoubleVector b3 = DoubleVector.broadcast(DOUBLES, r[3 * d + i]);
+                int gi = i * d;
+                int j = i / w * w;
+                for (; j + w <= d; j += w) {
+                    DoubleVector acc = DoubleVector.fromArray(DOUBLES, g, gi + j);
+                    acc = DoubleVector.fromArray(DOUBLES, r, j).fma(b0, acc);
+                    acc = DoubleVector.fromArray(DOUBLES, r, d + j).fma(b1, acc);
+                    acc = DoubleVector.fromArray(DOUBLES, r, 2 * d + j).fma(b2, acc);
+                    acc = DoubleVector.fromArray(DOUBLES, r, 3 * d + j).fma(b3, acc);
+                    acc.intoArray(g, gi + j);
+                }
+                for (; j < d; j++) {
+                    g[gi + j] += r[i] * r[j] + r[d + i] * r[d + j] + r[2 * d + i] * r[2 * d + j]
+                            + r[3 * d + i] * r[3 * d + j];
+                }
+            }
+        }
+        for (; row < to; row++) {
+            int o = row * d;
+            for (int i = 0; i < d; i++) {
+                double yi = y[o + i];
+                for (int j = i; j < d; j++) {
+                    g[i * d + j] += yi * y[o + j];
+                }
             }
         }
     }

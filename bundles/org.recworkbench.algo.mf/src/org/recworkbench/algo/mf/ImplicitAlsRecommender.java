@@ -88,7 +88,7 @@ public class ImplicitAlsRecommender implements Recommender, ModelReader {
      */
     static void halfStep(SparseMatrix rows, float[] x, float[] y, Settings s, Supplier<RowKernel> kernels) {
         int d = s.d();
-        double[] gram = gram(y, d, s.threads());
+        double[] gram = gram(y, d, s.threads(), kernels);
         float[][] yty = new float[d][d];
         for (int k = 0; k < gram.length; k++) {
             yty[k / d][k % d] = (float) gram[k];
@@ -102,7 +102,7 @@ public class ImplicitAlsRecommender implements Recommender, ModelReader {
     }
 
     /** {@code YᵀY} in double precision, summed over row blocks in a fixed order. */
-    static double[] gram(float[] y, int d, int threads) {
+    static double[] gram(float[] y, int d, int threads, Supplier<RowKernel> kernels) {
         int n = y.length / d;
         int blocks = Math.max(1, Math.min(64, n / 256));
         double[][] partial = new double[blocks][];
@@ -112,17 +112,7 @@ public class ImplicitAlsRecommender implements Recommender, ModelReader {
         }
         range.forEach(b -> {
             double[] g = new double[d * d];
-            int from = (int) ((long) n * b / blocks);
-            int to = (int) ((long) n * (b + 1) / blocks);
-            for (int r = from; r < to; r++) {
-                int o = r * d;
-                for (int i = 0; i < d; i++) {
-                    double yi = y[o + i];
-                    for (int j = i; j < d; j++) {
-                        g[i * d + j] += yi * y[o + j];
-                    }
-                }
-            }
+            kernels.get().addGram(y, d, (int) ((long) n * b / blocks), (int) ((long) n * (b + 1) / blocks), g);
             partial[b] = g;
         });
         double[] g = new double[d * d];

@@ -22,6 +22,12 @@ abstract class RowKernel {
     /** {@code out = (G + λI) v} for the symmetric d × d matrix {@code G} given by its rows. */
     abstract void gramTimes(float[][] gram, float lambda, float[] v, float[] out);
 
+    /**
+     * {@code g += Σ_{r ∈ [from, to)} y_r y_rᵀ} for the rows of a d-column matrix, in double precision; only the
+     * upper triangle ({@code j ≥ i} of {@code g[i·d + j]}) is guaranteed, the caller mirrors it.
+     */
+    abstract void addGram(float[] y, int d, int from, int to, double[] g);
+
     /** A short name for logs and progress: which loops this kernel runs. */
     abstract String name();
 

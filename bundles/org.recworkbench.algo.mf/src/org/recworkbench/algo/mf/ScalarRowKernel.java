@@ -71,6 +71,19 @@ final class ScalarRowKernel extends RowKernel {
     }
 
     @Override
+    void addGram(float[] y, int d, int from, int to, double[] g) {
+        for (int r = from; r < to; r++) {
+            int o = r * d;
+            for (int i = 0; i < d; i++) {
+                double yi = y[o + i];
+                for (int j = i; j < d; j++) {
+                    g[i * d + j] += yi * y[o + j];
+                }
+            }
+        }
+    }
+
+    @Override
     String name() {
         return "scalar";
     }
