@@ -249,15 +249,7 @@ final class VectorRowKernel extends RowKernel {
                 }
             }
         }
-        for (; row < to; row++) {
-            int o = row * d;
-            for (int i = 0; i < d; i++) {
-                double yi = y[o + i];
-                for (int j = i; j < d; j++) {
-                    g[i * d + j] += yi * y[o + j];
-                }
-            }
-        }
+        ScalarRowKernel.addGramRows(y, d, row, to, g);
     }
 
     @Override

@@ -72,6 +72,11 @@ final class ScalarRowKernel extends RowKernel {
 
     @Override
     void addGram(float[] y, int d, int from, int to, double[] g) {
+        addGramRows(y, d, from, to, g);
+    }
+
+    /** {@link #addGram} one row at a time over the upper triangle (also the vector kernel's leftover rows). */
+    static void addGramRows(float[] y, int d, int from, int to, double[] g) {
         for (int r = from; r < to; r++) {
             int o = r * d;
             for (int i = 0; i < d; i++) {
