@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Both implicit-ALS row kernels against the formulas they implement, evaluated here in double precision from
- * the definitions: {@code out + Σ_k (shift_k + scale_k (y_k·v)) y_k}, {@code (G + λI) v} and {@code g + Σ y yᵀ}. Sizes cover d below,
- * at and across the vector width (16 floats with AVX-512, 8 with AVX2) and row counts below and across the
- * kernels' blocks of four and eight rows.
+ * the definitions: {@code out + Σ_k (shift_k + scale_k (y_k·v)) y_k}, {@code (G + λI) v} and
+ * {@code g + Σ y yᵀ}. Sizes cover d below, at and across the vector width (16 floats with AVX-512, 8 with AVX2)
+ * and row counts below and across the kernels' blocks of two, four and eight rows.
  */
 class RowKernelTest {
 

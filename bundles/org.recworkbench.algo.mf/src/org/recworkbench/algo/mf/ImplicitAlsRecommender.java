@@ -24,9 +24,9 @@ import org.recworkbench.api.data.SparseMatrix;
  * Tikk 2011), so a row costs O(steps·(n_u·d + d²)) instead of a d³ factorization; {@code YᵀY} is computed once
  * per half-iteration. The loops over a row's vectors run on a {@link RowKernel}: plain Java, or the JDK's Vector
  * API for large fits where the module is present ({@link RowKernels}; the two agree to float rounding). Rows are
- * solved in parallel and independently, so results do not depend on the thread count. Defaults: 64 factors, α = 40 (Hu et al.), 15 iterations, 3 CG steps; the paper leaves λ to
- * validation, and λ = 100 is the best of a sweep on ML-100K u1 by NDCG@10 (docs/benchmarks.md): tune it per
- * dataset, it scales with the confidences.
+ * solved in parallel and independently, so results do not depend on the thread count. Defaults: 64 factors,
+ * α = 40 (Hu et al.), 15 iterations, 3 CG steps; the paper leaves λ to validation, and λ = 100 is the best of a
+ * sweep on ML-100K u1 by NDCG@10 (docs/benchmarks.md): tune it per dataset, it scales with the confidences.
  */
 @Component(service = Recommender.class)
 public class ImplicitAlsRecommender implements Recommender, ModelReader {
