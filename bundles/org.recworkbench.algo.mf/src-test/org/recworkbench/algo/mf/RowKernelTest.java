@@ -137,6 +137,11 @@ class RowKernelTest {
             assertEquals("scalar", RowKernels.forFit(64, large).get().name());
             System.setProperty(RowKernels.PROPERTY, "vector");
             assertTrue(RowKernels.forFit(64, 10).get().name().startsWith("vector"));
+            System.setProperty(RowKernels.PROPERTY, "vectors");
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, () -> RowKernels.forFit(64, 10));
+            assertTrue(e.getMessage().contains("'vectors'") && e.getMessage().contains("scalar or vector"),
+                    e.getMessage());
         } finally {
             System.clearProperty(RowKernels.PROPERTY);
         }

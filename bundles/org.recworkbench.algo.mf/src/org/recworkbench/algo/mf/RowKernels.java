@@ -34,6 +34,10 @@ final class RowKernels {
      */
     static Supplier<RowKernel> forFit(int d, double entries) {
         String forced = System.getProperty(PROPERTY, "");
+        if (!forced.isEmpty() && !forced.equals("scalar") && !forced.equals("vector")) {
+            throw new IllegalArgumentException("system property " + PROPERTY + " is '" + forced
+                    + "'; expected scalar or vector (or leave it unset to let the fit choose)");
+        }
         if (forced.equals("vector")) {
             return vector();
         }
