@@ -15,6 +15,11 @@ import org.recworkbench.api.metrics.MetricSet;
 /**
  * Every plugin service registered right now, by kind. Backed by dynamic references: installing or
  * uninstalling a bundle is reflected at once. Lists are snapshots sorted by id. Thread safe.
+ *
+ * <p>The registry reads each plugin's id and metadata once, when the service appears, and never lets a failure
+ * there escape: a plugin whose descriptor throws, returns null or is unusable is left out of every listing and
+ * lookup and reported by {@link #faultyPlugins()} instead, so one broken third-party bundle cannot disable the
+ * product.
  */
 @ProviderType
 public interface PluginRegistry {
@@ -68,4 +73,10 @@ public interface PluginRegistry {
      * plugin uninstalled mid-run is reported as failed instead of being used after it went away.
      */
     boolean isRegistered(Object service);
+
+    /**
+     * The plugin services left out because reading their id or metadata failed, with their bundle and the reason,
+     * by kind then bundle.
+     */
+    List<FaultyPlugin> faultyPlugins();
 }

@@ -181,7 +181,7 @@ class SimulationRunnerTest {
 
     private static DefaultSimulationRunner runner() {
         DefaultPluginRegistry registry = new DefaultPluginRegistry();
-        registry.addSimulator(new Arms());
+        registry.addSimulator(new Arms(), Map.of());
         registry.addPolicy(new Learner("fixed"), Map.of("service.id", 1L));
         registry.addPolicy(new Learner("greedy"), Map.of("service.id", 2L));
         return new DefaultSimulationRunner(registry, null);
