@@ -288,14 +288,14 @@ class DefaultExperimentRunnerTest {
 
     private static DefaultExperimentRunner runner(Recommender... recommenders) {
         DefaultPluginRegistry registry = new DefaultPluginRegistry();
-        registry.addDatasetAdapter(new ToyAdapter());
-        registry.addDatasetAdapter(new ToyWithValidationAdapter());
-        registry.addDatasetAdapter(new ToyCommonValidationAdapter());
-        registry.addSplitter(new LeaveOneOutSplitter());
-        registry.addMetricSet(new RrMetricSet());
-        registry.addComputeBackend(new HeapBackend());
+        registry.addDatasetAdapter(new ToyAdapter(), Map.of());
+        registry.addDatasetAdapter(new ToyWithValidationAdapter(), Map.of());
+        registry.addDatasetAdapter(new ToyCommonValidationAdapter(), Map.of());
+        registry.addSplitter(new LeaveOneOutSplitter(), Map.of());
+        registry.addMetricSet(new RrMetricSet(), Map.of());
+        registry.addComputeBackend(new HeapBackend(), Map.of());
         for (Recommender r : recommenders) {
-            registry.addRecommender(r);
+            registry.addRecommender(r, Map.of());
         }
         return new DefaultExperimentRunner(registry);
     }
@@ -471,5 +471,63 @@ class DefaultExperimentRunnerTest {
         ExperimentResult b = runner(new OrderRecommender("desc", false)).run(spec("desc"), RunListener.NONE,
                 ProgressMonitor.NONE);
         assertArrayEquals(a.algorithms().get(0).perUser()[0], b.algorithms().get(0).perUser()[0]);
+    }
+
+    /** Fits forever: one ignores every request to stop, the other checks its monitor as well-behaved fits do. */
+    static final class HangingRecommender extends OrderRecommender {
+        private final boolean cooperative;
+        final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+
+        HangingRecommender(String id, boolean cooperative) {
+            super(id, false);
+            this.cooperative = cooperative;
+        }
+
+        @Override
+        public Model fit(TrainingContext context, Interactions train, Parameters params) {
+            started.countDown();
+            while (true) {
+                if (cooperative) {
+                    context.monitor().checkCanceled();
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    @Test
+    void anAlgorithmOverItsTimeoutFailsAndTheRunGoesOn() {
+        HangingRecommender stubborn = new HangingRecommender("stubborn", false);
+        HangingRecommender polite = new HangingRecommender("polite", true);
+        List<AlgorithmSpec> algorithms = List.of(new AlgorithmSpec("stubborn", null, null, null, "200ms"),
+                new AlgorithmSpec("polite", null, null), new AlgorithmSpec("desc", null, null));
+        ExperimentSpec spec = new ExperimentSpec("t", 1L, new DatasetSpec("toy", null), null,
+                new SplitSpec("leave-one-out", null), algorithms, List.of("RR@4"), null, null, 2, null, null, null,
+                "300ms");
+        List<RunListener.RunEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExperimentResult r = runner(stubborn, polite, new OrderRecommender("desc", false)).run(spec, events::add,
+                ProgressMonitor.NONE);
+        AlgorithmResult first = r.algorithms().get(0);
+        assertEquals(AlgorithmResult.Status.FAILED, first.status());
+        assertTrue(first.failure().startsWith("timed out after 200 ms"), first.failure());
+        assertTrue(first.failure().contains("did not stop when asked"), first.failure());
+        AlgorithmResult second = r.algorithms().get(1);
+        assertEquals(AlgorithmResult.Status.FAILED, second.status());
+        assertEquals("timed out after 300 ms (the algorithm's timeout)", second.failure(),
+                "the spec's algorithm-timeout applies; the fit noticed the cancellation, so nothing keeps running");
+        // the third algorithm ran as if nothing had happened: "desc" ranks user u's item at 4 - u (see above)
+        assertEquals((1 / 4.0 + 1 / 3.0 + 1 / 2.0 + 1.0) / 4, r.algorithms().get(2).aggregates().get("RR@4"), 1e-12);
+        assertEquals(3, events.stream().filter(e -> e instanceof RunListener.AlgorithmFinished).count());
+    }
+
+    @Test
+    void aTimeoutThatIsNotADurationIsRefusedBeforeAnyWork() {
+        List<AlgorithmSpec> algorithms = List.of(new AlgorithmSpec("desc", null, null, null, "soon"));
+        ExperimentSpec spec = new ExperimentSpec("t", 1L, new DatasetSpec("toy", null), null,
+                new SplitSpec("leave-one-out", null), algorithms, List.of("RR@4"), null, null, 2, null, null, null);
+        InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> runner(new OrderRecommender("desc",
+                false)).run(spec, RunListener.NONE, ProgressMonitor.NONE));
+        assertEquals("algorithms[0].timeout", e.field());
+        assertTrue(e.getMessage().contains("got 'soon', expected a duration such as 90s"), e.getMessage());
     }
 }

@@ -60,7 +60,7 @@ public class DefaultExperimentRunner implements ExperimentRunner {
      * the metric that judges them (null without).
      */
     private record Planned(AlgorithmSpec spec, Recommender recommender, Parameters params, List<Parameters> candidates,
-            Metric searchMetric) {
+            Metric searchMetric, java.time.Duration timeout) {
     }
 
     /**
@@ -87,7 +87,7 @@ public class DefaultExperimentRunner implements ExperimentRunner {
         Splitter validationSplitter = spec.split().validation() == null ? null
                 : splitter("split.validation", spec.split().validation());
         MetricResolver resolver = new MetricResolver(registry.metricSets(), spec.metricOptions());
-        List<Planned> planned = plan(spec.algorithms(), resolver, spec.seed());
+        List<Planned> planned = plan(spec, resolver);
         List<Metric> metrics = resolver.resolve(spec.metrics());
         checkBackendInstalled(spec.backend());
         List<Metric> all = new ArrayList<>(metrics);
@@ -130,7 +130,13 @@ public class DefaultExperimentRunner implements ExperimentRunner {
                         "run canceled", 0, 0);
             } else {
                 listener.onEvent(new RunListener.AlgorithmStarted(p.spec().label()));
-                r = runOne(p, trainView, fitOn, test, validation, metrics, spec, evaluator, listener, monitor);
+                r = p.timeout() == null
+                        ? runOne(p, trainView, fitOn, test, validation, metrics, spec, evaluator, listener, monitor)
+                        : AlgorithmTimeout.run(p.spec().label(), p.timeout(), listener, monitor,
+                                (gatedListener, timedMonitor) -> runOne(p, trainView, fitOn, test, validation, metrics,
+                                        spec, evaluator, gatedListener, timedMonitor),
+                                reason -> AlgorithmResult.failed(p.spec().label(), p.spec().id(), p.params().asMap(),
+                                        Status.FAILED, reason, p.timeout().toMillis() / 1e3, 0));
                 canceled = r.status() == Status.CANCELED;
             }
             String notice = auto == null ? null : auto.takeNotice();
@@ -307,7 +313,9 @@ public class DefaultExperimentRunner implements ExperimentRunner {
         return out;
     }
 
-    private List<Planned> plan(List<AlgorithmSpec> specs, MetricResolver resolver, long seed) {
+    private List<Planned> plan(ExperimentSpec spec, MetricResolver resolver) {
+        List<AlgorithmSpec> specs = spec.algorithms();
+        long seed = spec.seed();
         List<Planned> out = new ArrayList<>();
         java.util.Set<String> labels = new java.util.HashSet<>();
         for (int i = 0; i < specs.size(); i++) {
@@ -332,7 +340,7 @@ public class DefaultExperimentRunner implements ExperimentRunner {
                     throw new InvalidSpecException(field + ".search.metric", e.getMessage(), e);
                 }
             }
-            out.add(new Planned(a, r, params, candidates, searchMetric));
+            out.add(new Planned(a, r, params, candidates, searchMetric, spec.timeout(i)));
         }
         return out;
     }

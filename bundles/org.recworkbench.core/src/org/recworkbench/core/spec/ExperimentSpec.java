@@ -13,7 +13,8 @@ import org.recworkbench.api.InvalidSpecException;
 public record ExperimentSpec(String name, Long seed, DatasetSpec dataset, List<FilterSpec> filters, SplitSpec split,
         List<AlgorithmSpec> algorithms, List<String> metrics, ProtocolSpec protocol, String backend,
         Integer threads, String output, SignificanceSpec significance,
-        @JsonProperty("metric-options") Map<String, Map<String, Object>> metricOptions) {
+        @JsonProperty("metric-options") Map<String, Map<String, Object>> metricOptions,
+        @JsonProperty("algorithm-timeout") String algorithmTimeout) {
 
     public static final long DEFAULT_SEED = 42L;
     public static final List<String> DEFAULT_METRICS = List.of("Precision@10", "Recall@10", "NDCG@10", "MAP@10",
@@ -34,10 +35,32 @@ public record ExperimentSpec(String name, Long seed, DatasetSpec dataset, List<F
                 new java.util.LinkedHashMap<>(metricOptions));
     }
 
+    /** A spec without a default algorithm timeout. */
+    public ExperimentSpec(String name, Long seed, DatasetSpec dataset, List<FilterSpec> filters, SplitSpec split,
+            List<AlgorithmSpec> algorithms, List<String> metrics, ProtocolSpec protocol, String backend,
+            Integer threads, String output, SignificanceSpec significance,
+            Map<String, Map<String, Object>> metricOptions) {
+        this(name, seed, dataset, filters, split, algorithms, metrics, protocol, backend, threads, output, significance,
+                metricOptions, null);
+    }
+
     /** The same spec with another seed and thread count (command-line overrides). */
     public ExperimentSpec with(long newSeed, int newThreads) {
         return new ExperimentSpec(name, newSeed, dataset, filters, split, algorithms, metrics, protocol, backend,
-                newThreads, output, significance, metricOptions);
+                newThreads, output, significance, metricOptions, algorithmTimeout);
+    }
+
+    /** The same spec with another default algorithm timeout (the command line's {@code --timeout}). */
+    public ExperimentSpec withAlgorithmTimeout(String timeout) {
+        return new ExperimentSpec(name, seed, dataset, filters, split, algorithms, metrics, protocol, backend,
+                threads, output, significance, metricOptions, timeout);
+    }
+
+    /** How long {@code algorithms[index]} may take to fit and evaluate, or null for no limit. */
+    public java.time.Duration timeout(int index) {
+        AlgorithmSpec a = algorithms.get(index);
+        return a.timeout() != null ? Durations.parse("algorithms[" + index + "].timeout", a.timeout())
+                : Durations.parse("algorithm-timeout", algorithmTimeout);
     }
 
     /**
@@ -76,6 +99,10 @@ public record ExperimentSpec(String name, Long seed, DatasetSpec dataset, List<F
         if (split.validation() != null && split.validation().validation() != null) {
             throw new InvalidSpecException("split.validation.validation", "a validation split has no validation "
                     + "split of its own");
+        }
+        Durations.parse("algorithm-timeout", algorithmTimeout);
+        for (int i = 0; i < algorithms.size(); i++) {
+            timeout(i);
         }
         if (threads < 1) {
             throw new InvalidSpecException("threads", "got " + threads + ", expected a positive integer");
