@@ -11,6 +11,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.Test;
 import org.recworkbench.testing.desktop.Widgets;
+import org.recworkbench.core.PluginDiagnostics;
 import org.recworkbench.core.PluginRegistry;
 import org.recworkbench.ui.parts.PluginsPart;
 
@@ -45,7 +46,8 @@ class DesktopPartsTest {
             }
             int expected = registry.datasetAdapters().size() + registry.recommenders().size()
                     + registry.metricSets().size() + registry.splitters().size() + registry.filters().size()
-                    + registry.backends().size() + registry.simulators().size() + registry.policies().size();
+                    + registry.backends().size() + registry.simulators().size() + registry.policies().size()
+                    + registry.faultyPlugins().size() + Services.await(PluginDiagnostics.class).problems().size();
             assertTrue(table.getItemCount() == expected, table.getItemCount() + " rows, registry has " + expected);
             for (String row : new String[] {"policy:linucb", "policy:hatch", "simulator:latent-factor",
                 "algorithm:item-knn", "adapter:movielens", "metric set:ranking", "splitter:user-holdout",
@@ -76,10 +78,39 @@ class DesktopPartsTest {
                     b.uninstall();
                 }
             }
+            // a hostile plugin: its faulty services and its failed component are listed first, with the reasons
+            part.install(java.nio.file.Path.of(System.getProperty("recworkbench.hostile.jar", "missing")));
+            assertTrue(Widgets.waitFor(display, () -> rows(table).contains("faulty algorithm:ThrowingDescriptorAlgorithm")
+                    && rows(table).contains("faulty dataset adapter:NullIdAdapter")), rows(table).toString());
+            assertTrue(table.getItem(0).getText(0).startsWith("faulty "), table.getItem(0).getText(0));
+            assertTrue(text(table, "ThrowingDescriptorAlgorithm", 2).contains("hostile test plugin: no descriptor"));
+            assertTrue(text(table, "ThrowingDescriptorAlgorithm", 3).startsWith("org.recworkbench.testing.hostile "));
+            assertTrue(Widgets.waitFor(display, () -> {
+                part.refreshNow();
+                return text(table, "org.recworkbench.testing.hostile", 2).contains(
+                        "ThrowingConstructorMetrics failed to activate");
+            }), rows(table).toString());
+            for (org.osgi.framework.Bundle b : Services.context().getBundles()) {
+                if ("org.recworkbench.testing.hostile".equals(b.getSymbolicName())) {
+                    b.uninstall();
+                }
+            }
+            assertTrue(Widgets.waitFor(display, () -> rows(table).stream().noneMatch(x -> x.startsWith("faulty "))),
+                    "the uninstalled plugin's rows stayed: " + rows(table));
             part.dispose();
         } finally {
             shell.dispose();
         }
+    }
+
+    /** The text in {@code column} of the first row whose id column is {@code id}. */
+    private static String text(Table table, String id, int column) {
+        for (TableItem item : table.getItems()) {
+            if (item.getText(1).equals(id)) {
+                return item.getText(column);
+            }
+        }
+        return "(no row " + id + ")";
     }
 
     @Test

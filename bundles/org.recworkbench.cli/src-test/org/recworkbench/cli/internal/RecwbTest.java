@@ -24,6 +24,7 @@ import org.recworkbench.api.interactive.PolicyFactory;
 import org.recworkbench.api.interactive.Simulator;
 import org.recworkbench.api.metrics.MetricSet;
 import org.recworkbench.core.ExperimentRunner;
+import org.recworkbench.core.FaultyPlugin;
 import org.recworkbench.core.PluginRegistry;
 import org.recworkbench.core.RunListener;
 import org.recworkbench.core.result.ExperimentResult;
@@ -103,6 +104,10 @@ class RecwbTest {
         public boolean isRegistered(Object service) {
             return false;
         }
+
+        public List<FaultyPlugin> faultyPlugins() {
+            return List.of();
+        }
     };
 
     private static final ExperimentRunner REJECTING = new ExperimentRunner() {
@@ -119,7 +124,7 @@ class RecwbTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return Recwb.execute(new Recwb.Services(EMPTY, REJECTING, null, List::of, SpecReader::new, 0), args,
+        return Recwb.execute(new Recwb.Services(EMPTY, REJECTING, null, List::of, SpecReader::new, 0, null), args,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -160,5 +165,34 @@ class RecwbTest {
         assertEquals(2, run("frobnicate"));
         assertEquals(2, run("run"));
         assertEquals(1, run("list", "gadgets"));
+    }
+
+    @Test
+    void everyCommandHasHelpThatNeedsNoOtherArguments() {
+        for (String[] args : new String[][] {{"run", "--help"}, {"list", "--help"}, {"ope", "--help"},
+            {"dataset", "--help"}, {"dataset", "fetch", "-h"}, {"describe", "--help"}, {"simulate", "--help"},
+            {"plugins", "--help"}, {"help", "run"}}) {
+            out.reset();
+            assertEquals(0, run(args), String.join(" ", args) + ": " + err());
+            String usage = out.toString(StandardCharsets.UTF_8);
+            assertTrue(usage.startsWith("Usage: recwb " + (args[0].equals("help") ? args[1] : args[0])),
+                    String.join(" ", args) + " printed " + usage);
+        }
+    }
+
+    @Test
+    void describeSaysWhatItCannotFind() {
+        assertEquals(1, run("describe", "ease"));
+        assertTrue(err().contains("'ease' is not a spec file, dataset adapter, algorithm, policy, simulator or metric"),
+                err());
+        assertEquals(1, run("describe", "/nonexistent/spec.yaml"));
+        assertTrue(err().contains("spec file not found"), err());
+    }
+
+    @Test
+    void aTimeoutThatIsNotADurationIsABadCommandLineValue(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("x.yaml"), "dataset: {adapter: s}\nalgorithms: [{id: x}]\n");
+        assertEquals(1, run("run", spec.toString(), "--timeout", "forever"));
+        assertTrue(err().contains("'--timeout': got 'forever', expected a duration"), err());
     }
 }

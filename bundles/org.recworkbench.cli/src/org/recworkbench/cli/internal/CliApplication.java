@@ -1,6 +1,5 @@
 package org.recworkbench.cli.internal;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +13,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.util.tracker.ServiceTracker;
 import org.recworkbench.core.ExperimentRunner;
+import org.recworkbench.core.PluginDiagnostics;
 import org.recworkbench.core.PluginRegistry;
 import org.recworkbench.core.SimulationRunner;
 import org.recworkbench.core.spec.SpecReader;
@@ -41,6 +41,9 @@ public class CliApplication implements IApplication {
         ServiceTracker<ReportWriter, ReportWriter> writers = new ServiceTracker<>(bc, ReportWriter.class, null);
         ServiceTracker<SimulationRunner, SimulationRunner> simulations = new ServiceTracker<>(bc,
                 SimulationRunner.class, null);
+        ServiceTracker<PluginDiagnostics, PluginDiagnostics> diagnostics = new ServiceTracker<>(bc,
+                PluginDiagnostics.class, null);
+        diagnostics.open();
         registry.open();
         runner.open();
         simulations.open();
@@ -53,14 +56,15 @@ public class CliApplication implements IApplication {
                         + " s (is org.recworkbench.core installed and SCR running?)");
                 return 1;
             }
-            waitForComponents(bc, System.err);
+            waitForComponents(bc);
             // from the process's start time, not the JVM's MXBean: loading java.management costs every command ~15 ms
             long ready = ProcessHandle.current().info().startInstant()
                     .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
             SimulationRunner sims = simulations.waitForService(SERVICE_TIMEOUT_MS);
-            return Recwb.execute(new Recwb.Services(r, e, sims, () -> snapshot(writers), specReader::join, ready),
-                    args == null ? new String[0] : args, System.out, System.err);
+            return Recwb.execute(new Recwb.Services(r, e, sims, () -> snapshot(writers), specReader::join, ready,
+                    diagnostics.getService()), args == null ? new String[0] : args, System.out, System.err);
         } finally {
+            diagnostics.close();
             writers.close();
             simulations.close();
             runner.close();
@@ -84,9 +88,10 @@ public class CliApplication implements IApplication {
      * synchronously when a bundle starts, registering the services of every satisfied component, and the framework
      * starts the product's bundles before the application; so this returns at the first look, and afterwards
      * every plugin present at start is in the registry. A bundle whose declarations SCR could not read (a missing
-     * or malformed component file) never gets there: after 0.2 s it is named on {@code err} and the command goes on.
+     * or malformed component file) never gets there: after 0.2 s the command goes on, and the engine's
+     * {@link PluginDiagnostics} names that bundle among the problems the command warns about.
      */
-    private static void waitForComponents(BundleContext bc, PrintStream err) throws InterruptedException {
+    private static void waitForComponents(BundleContext bc) throws InterruptedException {
         ServiceTracker<ServiceComponentRuntime, ServiceComponentRuntime> tracker = new ServiceTracker<>(bc,
                 ServiceComponentRuntime.class, null);
         tracker.open();
@@ -96,16 +101,9 @@ public class CliApplication implements IApplication {
                 return;
             }
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
-            List<Bundle> unread = unread(bc.getBundles(), b -> !scr.getComponentDescriptionDTOs(b).isEmpty());
-            while (!unread.isEmpty() && System.nanoTime() < deadline) {
+            while (!unread(bc.getBundles(), b -> !scr.getComponentDescriptionDTOs(b).isEmpty()).isEmpty()
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(10);
-                unread = unread(bc.getBundles(), b -> !scr.getComponentDescriptionDTOs(b).isEmpty());
-            }
-            for (Bundle b : unread) {
-                err.println("recwb: warning: SCR did not read the components that " + b.getSymbolicName() + " "
-                        + b.getVersion() + " declares (Service-Component: " + b.getHeaders("").get(SERVICE_COMPONENT)
-                        + "); its plugins are not available. The framework log says why (the newest *.log in "
-                        + System.getProperty("osgi.configuration.area", "the configuration folder") + ").");
             }
         } finally {
             tracker.close();

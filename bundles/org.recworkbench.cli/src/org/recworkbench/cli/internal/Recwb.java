@@ -21,10 +21,12 @@ import org.recworkbench.api.data.DatasetFilter;
 import org.recworkbench.api.data.Splitter;
 import org.recworkbench.api.interactive.PolicyFactory;
 import org.recworkbench.api.interactive.Simulator;
+import org.recworkbench.api.metrics.MetricDescriptor;
 import org.recworkbench.api.metrics.MetricSet;
 import org.recworkbench.core.DatasetStatistics;
 import org.recworkbench.core.ExperimentRunner;
 import org.recworkbench.core.ModelFiles;
+import org.recworkbench.core.PluginDiagnostics;
 import org.recworkbench.core.PluginRegistry;
 import org.recworkbench.core.RunListener;
 import org.recworkbench.core.SimulationRunner;
@@ -51,7 +53,8 @@ final class Recwb implements Runnable {
 
     /** The engine services the commands use. */
     record Services(PluginRegistry registry, ExperimentRunner runner, SimulationRunner simulations,
-            Supplier<List<ReportWriter>> writers, Supplier<SpecReader> specReader, long readyMillis) {
+            Supplier<List<ReportWriter>> writers, Supplier<SpecReader> specReader, long readyMillis,
+            PluginDiagnostics diagnostics) {
     }
 
     static final int EXIT_FAILED_ALGORITHMS = 3;
@@ -69,12 +72,15 @@ final class Recwb implements Runnable {
         CommandLine cl = new CommandLine(new Recwb());
         cl.addSubcommand("run", new RunCommand(services, out, err));
         cl.addSubcommand("simulate", new SimulateCommand(services, out, err));
-        cl.addSubcommand("list", new ListCommand(services, out));
+        cl.addSubcommand("list", new ListCommand(services, out, err));
         cl.addSubcommand("describe", new DescribeCommand(services, out, err));
         cl.addSubcommand("bench", new BenchCommand(services, out));
         cl.addSubcommand("bench-interactive", new InteractiveBenchCommand(services, out));
         cl.addSubcommand("ope", new OpeCommand(services, out));
         cl.addSubcommand("dataset", new CommandLine(new DatasetCommand(out)));
+        cl.addSubcommand("plugins", new PluginsCommand(services, out));
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        addHelpOptions(cl);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -87,6 +93,14 @@ final class Recwb implements Runnable {
             return 1;
         });
         return cl.execute(args);
+    }
+
+    /** {@code -h/--help} (and {@code -V/--version}) on every command and subcommand, not only on {@code recwb}. */
+    private static void addHelpOptions(CommandLine cl) {
+        if (cl.getCommandSpec().findOption("--help") == null) {
+            cl.getCommandSpec().mixinStandardHelpOptions(true);
+        }
+        cl.getSubcommands().values().forEach(Recwb::addHelpOptions);
     }
 
     // ---------------------------------------------------------------- run
@@ -110,6 +124,11 @@ final class Recwb implements Runnable {
         @Option(names = "--threads", description = "override the number of worker threads")
         Integer threads;
 
+        @Option(names = "--timeout", paramLabel = "DURATION", description = "time limit per algorithm (search, fit "
+                + "and evaluation), e.g. 90s, 30m, 2h: an algorithm over it is reported as failed and the run goes on "
+                + "(overrides the spec's algorithm-timeout; an algorithm's own timeout still wins)")
+        String timeout;
+
         @Option(names = "--save-models", description = "also save every trained model that can be saved to "
                 + "<output>/models/<label>.model (reload with the engine's ModelFiles)")
         boolean saveModels;
@@ -122,9 +141,14 @@ final class Recwb implements Runnable {
 
         @Override
         public Integer call() {
+            PluginsCommand.warn(services, err);
             ExperimentSpec s = services.specReader().get().read(specFile);
             if (seed != null || threads != null) {
                 s = s.with(seed != null ? seed : s.seed(), threads != null ? threads : s.threads());
+            }
+            if (timeout != null) {
+                org.recworkbench.core.spec.Durations.parse("--timeout", timeout);
+                s = s.withAlgorithmTimeout(timeout);
             }
             Path folder = output != null ? output
                     : s.output() != null ? Path.of(s.output()) : Path.of("results", s.name());
@@ -177,6 +201,7 @@ final class Recwb implements Runnable {
     static final class ListCommand implements Callable<Integer> {
         private final Services services;
         private final PrintStream out;
+        private final PrintStream err;
 
         @Parameters(index = "0", arity = "0..1", paramLabel = "KIND",
                 description = "only this kind: adapters, algorithms, metrics, splitters, filters, backends, "
@@ -187,13 +212,15 @@ final class Recwb implements Runnable {
                 + "docs/metrics.md)")
         boolean markdown;
 
-        ListCommand(Services services, PrintStream out) {
+        ListCommand(Services services, PrintStream out, PrintStream err) {
             this.services = services;
             this.out = out;
+            this.err = err;
         }
 
         @Override
         public Integer call() {
+            PluginsCommand.warn(services, err);
             PluginRegistry r = services.registry();
             if (markdown) {
                 out.print(Tables.metricCatalog(r.metricSets()));
@@ -278,15 +305,17 @@ final class Recwb implements Runnable {
 
     // ---------------------------------------------------------------- describe
 
-    @Command(name = "describe", description = "Load a dataset and print its statistics. DATASET is a spec file "
-            + "(its dataset and filters are used) or an adapter id with -O options.")
+    @Command(name = "describe", description = "Describe a plugin or a dataset. TARGET is an algorithm, metric (NAME or "
+            + "NAME@K), policy or simulator id (its descriptor: parameters, defaults, ranges, formula, citation); a "
+            + "dataset adapter id with -O options, or a spec file (the dataset is loaded and its statistics printed).")
     static final class DescribeCommand implements Callable<Integer> {
         private final Services services;
         private final PrintStream out;
         private final PrintStream err;
 
-        @Parameters(index = "0", paramLabel = "DATASET", description = "spec file, or adapter id (see 'recwb list adapters')")
-        String dataset;
+        @Parameters(index = "0", paramLabel = "TARGET", description = "spec file, adapter id (see 'recwb list "
+                + "adapters'), algorithm id, metric name, policy id or simulator id")
+        String target;
 
         @Option(names = {"-O", "--option"}, paramLabel = "KEY=VALUE", description = "adapter option, repeatable")
         Map<String, String> options = new LinkedHashMap<>();
@@ -299,22 +328,109 @@ final class Recwb implements Runnable {
 
         @Override
         public Integer call() {
-            DatasetSpec ds;
-            List<FilterSpec> filters = List.of();
-            Path asFile = Path.of(dataset);
-            String lower = dataset.toLowerCase(Locale.ROOT);
-            if (Files.isRegularFile(asFile)
-                    && (lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json"))) {
+            PluginRegistry r = services.registry();
+            Path asFile = Path.of(target);
+            String lower = target.toLowerCase(Locale.ROOT);
+            boolean specFile = lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json");
+            if (specFile && Files.isRegularFile(asFile)) {
                 ExperimentSpec s = services.specReader().get().read(asFile);
-                ds = s.dataset();
-                filters = s.filters();
-            } else {
-                ds = new DatasetSpec(dataset, new LinkedHashMap<>(options));
+                return describeDataset(s.dataset(), s.filters());
             }
+            if (specFile) {
+                throw new RecWorkbenchException("spec file not found: " + asFile.toAbsolutePath());
+            }
+            if (r.datasetAdapter(target).isPresent()) {
+                return describeDataset(new DatasetSpec(target, new LinkedHashMap<>(options)), List.of());
+            }
+            if (!options.isEmpty()) {
+                throw new RecWorkbenchException("-O options are for dataset adapters, and '" + target
+                        + "' is not one; adapters: " + ids(r.datasetAdapters().stream().map(DatasetAdapter::id)));
+            }
+            var algorithm = r.recommender(target);
+            if (algorithm.isPresent()) {
+                var d = algorithm.get().descriptor();
+                header(d.id(), d.displayName(), "algorithm, family " + d.family(), d.description(), d.citation());
+                out.printf("  ranks items: %s; predicts ratings: %s%n", d.ranksItems() ? "yes" : "no",
+                        d.predictsRatings() ? "yes" : "no");
+                parameters(d.parameters());
+                return 0;
+            }
+            var policy = r.policy(target);
+            if (policy.isPresent()) {
+                var d = policy.get().descriptor();
+                header(d.id(), d.displayName(), "policy, family " + d.family(), d.description(), d.citation());
+                parameters(d.parameters());
+                return 0;
+            }
+            var simulator = r.simulator(target);
+            if (simulator.isPresent()) {
+                var d = simulator.get().descriptor();
+                header(d.id(), d.displayName(), "simulator" + (d.usesDataset() ? " (can be fitted on a dataset)" : ""),
+                        d.description(), d.citation());
+                parameters(d.parameters());
+                return 0;
+            }
+            String name = target.contains("@") ? target.substring(0, target.indexOf('@')) : target;
+            for (MetricSet set : r.metricSets()) {
+                for (MetricDescriptor m : set.catalog()) {
+                    if (m.name().equals(name)) {
+                        describeMetric(set, m);
+                        return 0;
+                    }
+                }
+            }
+            throw new RecWorkbenchException("'" + target + "' is not a spec file, dataset adapter, algorithm, policy, "
+                    + "simulator or metric; 'recwb list' shows what is installed");
+        }
+
+        private int describeDataset(DatasetSpec ds, List<FilterSpec> filters) {
             TerminalProgress progress = new TerminalProgress(err, System.console() != null);
             Dataset d = services.runner().loadDataset(ds, filters, progress);
             out.print(Tables.statistics(DatasetStatistics.of(d), d));
             return 0;
+        }
+
+        private void header(String id, String displayName, String kind, String description, String citation) {
+            out.printf("%s%s (%s)%n", id, displayName.equals(id) ? "" : " - " + displayName, kind);
+            if (!description.isBlank()) {
+                out.println("  " + description);
+            }
+            if (!citation.isBlank()) {
+                out.println("  cite: " + citation);
+            }
+        }
+
+        private void parameters(List<ParameterDescriptor> parameters) {
+            if (parameters.isEmpty()) {
+                out.println("  no parameters");
+                return;
+            }
+            out.println("  parameters:");
+            for (ParameterDescriptor p : parameters) {
+                out.printf("    %-22s %s (default %s; %s)%n", p.name(), p.description(), p.defaultValue(),
+                        p.allowedText());
+            }
+        }
+
+        private void describeMetric(MetricSet set, MetricDescriptor m) {
+            out.printf("%s%s (metric, set %s, family %s)%n", m.name(), m.cutoff() < 0 ? "@K" : "", set.id(),
+                    m.family());
+            if (!m.formula().isBlank()) {
+                out.println("  formula: " + m.formula());
+            }
+            if (!m.convention().isBlank()) {
+                out.println("  convention: " + m.convention());
+            }
+            out.printf(Locale.ROOT, "  range: [%s, %s], %s is better%n", Tables.bound(m.lowerBound()),
+                    Tables.bound(m.upperBound()), m.higherIsBetter() ? "higher" : "lower");
+            if (!m.reference().isBlank()) {
+                out.println("  reference: " + m.reference());
+            }
+            parameters(set.options());
+        }
+
+        private static String ids(java.util.stream.Stream<String> ids) {
+            return ids.collect(Collectors.joining(", "));
         }
     }
 }

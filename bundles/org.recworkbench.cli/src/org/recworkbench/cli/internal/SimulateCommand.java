@@ -51,6 +51,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (services.simulations() == null) {
             throw new RecWorkbenchException("the simulation engine is not running");
         }
+        PluginsCommand.warn(services, err);
         SimulationSpec s = services.specReader().get().readSimulation(specFile);
         if (seed != null || steps != null) {
             s = s.with(seed != null ? seed : s.seed(), steps != null ? steps : s.steps());

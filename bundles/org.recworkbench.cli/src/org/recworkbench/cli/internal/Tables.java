@@ -104,7 +104,7 @@ final class Tables {
         return sb.toString();
     }
 
-    private static String bound(double b) {
+    static String bound(double b) {
         return Double.isInfinite(b) ? "∞" : b == Math.rint(b) ? Long.toString((long) b) : Double.toString(b);
     }
 

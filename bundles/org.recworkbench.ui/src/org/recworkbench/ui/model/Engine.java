@@ -6,6 +6,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 import org.recworkbench.core.ExperimentRunner;
+import org.recworkbench.core.PluginDiagnostics;
 import org.recworkbench.core.PluginRegistry;
 import org.recworkbench.core.SimulationRunner;
 import org.recworkbench.report.ReportWriter;
@@ -23,6 +24,7 @@ public final class Engine {
     private static ServiceTracker<ExperimentRunner, ExperimentRunner> runners;
     private static ServiceTracker<SimulationRunner, SimulationRunner> simulations;
     private static ServiceTracker<ReportWriter, ReportWriter> writers;
+    private static ServiceTracker<PluginDiagnostics, PluginDiagnostics> diagnostics;
 
     private Engine() {
     }
@@ -36,6 +38,8 @@ public final class Engine {
         runners = new ServiceTracker<>(context, ExperimentRunner.class, null);
         simulations = new ServiceTracker<>(context, SimulationRunner.class, null);
         writers = new ServiceTracker<>(context, ReportWriter.class, null);
+        diagnostics = new ServiceTracker<>(context, PluginDiagnostics.class, null);
+        diagnostics.open();
         registries.open();
         runners.open();
         simulations.open();
@@ -60,6 +64,12 @@ public final class Engine {
     public static Optional<SimulationRunner> simulations() {
         open();
         return Optional.ofNullable(await(simulations));
+    }
+
+    /** What is wrong with the installed bundles (empty when the engine is not running). */
+    public static Optional<PluginDiagnostics> diagnostics() {
+        open();
+        return Optional.ofNullable(diagnostics.getService());
     }
 
     /** Every registered report writer now (results.json, CSV, …), in no particular order. */

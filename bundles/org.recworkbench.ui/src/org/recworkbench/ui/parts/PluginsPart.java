@@ -18,14 +18,23 @@ import org.recworkbench.core.PluginRegistry;
 
 /**
  * Every registered plugin service by kind, as the engine's registry sees it now, refreshed when a bundle comes or
- * goes ({@link RegistryWatch}); install a plugin from its jar or from a p2 repository, update, stop, uninstall.
+ * goes ({@link RegistryWatch}); install a plugin from its jar or from a p2 repository, update, stop, uninstall. What
+ * does not work comes first: plugin services left out as faulty and bundles with a problem, each with the reason
+ * (the engine's {@code PluginDiagnostics}), so a broken plugin can be found and uninstalled here.
  */
 public class PluginsPart {
 
-    /** One row: the kind of plugin, its id and description, and the bundle that registered it. */
-    public record Row(String kind, String id, String description, org.osgi.framework.Bundle bundle) {
-        String bundleText() {
-            return bundle == null ? "" : bundle.getSymbolicName() + " " + bundle.getVersion();
+    /** Kind of the rows for plugin services left out because their metadata could not be read. */
+    public static final String FAULTY = "faulty ";
+    /** Kind of the rows for bundles that do not work as installed. */
+    public static final String PROBLEM = "bundle problem";
+
+    /** One row: the kind of plugin, its id and description, and the bundle that registered it (null if none). */
+    public record Row(String kind, String id, String description, org.osgi.framework.Bundle bundle,
+            String bundleText) {
+        Row(String kind, String id, String description, org.osgi.framework.Bundle bundle) {
+            this(kind, id, description, bundle, bundle == null ? "" : bundle.getSymbolicName() + " "
+                    + bundle.getVersion());
         }
     }
 
@@ -118,6 +127,11 @@ public class PluginsPart {
         }
     }
 
+    /** Rereads the registry and the diagnostics now (a failed component does not change the registry). */
+    public void refreshNow() {
+        refresh();
+    }
+
     private void refresh() {
         viewer.setInput(rows());
         if (repository != null) {
@@ -133,6 +147,7 @@ public class PluginsPart {
             rows.add(new Row("-", "-", "the engine (org.recworkbench.core) is not running", null));
             return rows;
         }
+        faultyRows(r, rows);
         r.datasetAdapters().forEach(a -> rows.add(new Row("adapter", a.id(), a.description(), bundle(a))));
         r.recommenders().forEach(a -> rows.add(new Row("algorithm", a.descriptor().id(), a.descriptor().description(),
                 bundle(a))));
@@ -146,6 +161,21 @@ public class PluginsPart {
         r.policies().forEach(p -> rows.add(new Row("policy", p.descriptor().id(), p.descriptor().description(),
                 bundle(p))));
         return rows;
+    }
+
+    /** Faulty plugin services and bundles with a problem, each with its reason and (where installed) bundle. */
+    private static void faultyRows(PluginRegistry r, List<Row> rows) {
+        org.osgi.framework.Bundle[] bundles = Engine.context().getBundles();
+        for (org.recworkbench.core.FaultyPlugin f : r.faultyPlugins()) {
+            org.osgi.framework.Bundle b = java.util.Arrays.stream(bundles)
+                    .filter(x -> f.bundle().equals(x.getSymbolicName() + " " + x.getVersion())).findFirst()
+                    .orElse(null);
+            String name = f.implementation().substring(f.implementation().lastIndexOf('.') + 1);
+            rows.add(new Row(FAULTY + f.kind(), name, f.reason(), b, f.bundle()));
+        }
+        Engine.diagnostics().ifPresent(d -> d.problems().forEach(p -> rows.add(new Row(PROBLEM, p.symbolicName(),
+                p.state() + ": " + p.problem(), p.id() < 0 ? null : Engine.context().getBundle(p.id()),
+                p.symbolicName() + " " + p.version()))));
     }
 
     private static org.osgi.framework.Bundle bundle(Object service) {

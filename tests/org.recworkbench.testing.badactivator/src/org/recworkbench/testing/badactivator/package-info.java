@@ -1,0 +1,2 @@
+/** A bundle whose activator throws: the product must say so and keep working. */
+package org.recworkbench.testing.badactivator;
