@@ -26,6 +26,13 @@ public interface RunListener {
     record Notice(String message) implements RunEvent {
     }
 
+    /**
+     * Something odd in the data that was loaded as it is (blank lines, repeated pairs, …), with a count and the
+     * first place: the dataset's load warnings ({@code Dataset.warnings()}), one event each, after loading.
+     */
+    record DataWarning(String message) implements RunEvent {
+    }
+
     /** A new stage: {@code load}, {@code filter}, {@code split}, {@code fit:<label>}, {@code evaluate:<label>}. */
     record StageStarted(String stage) implements RunEvent {
     }

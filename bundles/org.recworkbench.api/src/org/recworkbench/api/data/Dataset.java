@@ -17,6 +17,13 @@ public record Dataset(String name, IdIndex users, IdIndex items, Interactions in
     public static final String FEEDBACK = "feedback";
     /** Metadata key: where the data came from (path or generator description). */
     public static final String SOURCE = "source";
+    /**
+     * Metadata keys starting with this are load warnings: something the adapter found odd but loaded as it is
+     * (blank lines, repeated pairs, …), with a count and the first place. The engine reports them to the user.
+     *
+     * @since 1.1
+     */
+    public static final String WARNING_PREFIX = "warning.";
 
     public Dataset {
         Objects.requireNonNull(name, "name");
@@ -35,6 +42,21 @@ public record Dataset(String name, IdIndex users, IdIndex items, Interactions in
     /** The same dataset with other interactions over the same id space (e.g. after filtering). */
     public Dataset withInteractions(Interactions newInteractions) {
         return new Dataset(name, users, items, newInteractions, itemAttributes, userAttributes, metadata);
+    }
+
+    /**
+     * The load warnings in {@link #metadata()} (entries under {@link #WARNING_PREFIX}), by key.
+     *
+     * @since 1.1
+     */
+    public java.util.SortedMap<String, String> warnings() {
+        java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+        metadata.forEach((k, v) -> {
+            if (k.startsWith(WARNING_PREFIX)) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     public boolean isImplicit() {

@@ -167,6 +167,9 @@ final class Recwb implements Runnable {
                     if (event instanceof RunListener.Notice n) {
                         err.println("note: " + n.message());
                     }
+                    if (event instanceof RunListener.DataWarning w) {
+                        err.println("warning: " + w.message());
+                    }
                     if (event instanceof RunListener.AlgorithmFinished f && !f.result().succeeded()) {
                         err.println("  " + f.result().label() + " " + f.result().status() + ": "
                                 + f.result().failure());
@@ -386,6 +389,7 @@ final class Recwb implements Runnable {
         private int describeDataset(DatasetSpec ds, List<FilterSpec> filters) {
             TerminalProgress progress = new TerminalProgress(err, System.console() != null);
             Dataset d = services.runner().loadDataset(ds, filters, progress);
+            d.warnings().values().forEach(w -> err.println("warning: " + w));
             out.print(Tables.statistics(DatasetStatistics.of(d), d));
             return 0;
         }

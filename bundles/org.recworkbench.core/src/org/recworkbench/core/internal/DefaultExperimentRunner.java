@@ -99,6 +99,7 @@ public class DefaultExperimentRunner implements ExperimentRunner {
 
         listener.onEvent(new RunListener.StageStarted("load"));
         Dataset dataset = load(adapter, spec.dataset(), monitor);
+        dataset.warnings().values().forEach(w -> listener.onEvent(new RunListener.DataWarning(w)));
         listener.onEvent(new RunListener.StageStarted("filter"));
         dataset = applyFilters(dataset, filters, spec.filters());
         listener.onEvent(new RunListener.StageStarted("split"));
@@ -283,9 +284,32 @@ public class DefaultExperimentRunner implements ExperimentRunner {
         return applyFilters(load(adapter, datasetSpec, monitor), filters, filterSpecs);
     }
 
+    /**
+     * Loads through the adapter, holding it to its contract: a complete dataset with interactions, or a domain
+     * exception saying what is wrong. Anything else an adapter throws (a bug, or a library's exception it let
+     * through) becomes one clear line naming the adapter and its source, not an internal error.
+     */
     private Dataset load(DatasetAdapter adapter, DatasetSpec spec, ProgressMonitor monitor) {
         monitor.checkCanceled();
-        return adapter.load(spec.options(), monitor);
+        String source = spec.options().get("path") != null ? " (" + spec.options().get("path") + ")" : "";
+        Dataset d;
+        try {
+            d = adapter.load(spec.options(), monitor);
+        } catch (org.recworkbench.api.RecWorkbenchException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new org.recworkbench.api.RecWorkbenchException("dataset adapter '" + spec.adapter() + "' failed"
+                    + source + ": " + reason(e), e);
+        }
+        if (d == null) {
+            throw new org.recworkbench.api.RecWorkbenchException("dataset adapter '" + spec.adapter()
+                    + "' returned no dataset" + source);
+        }
+        if (d.interactions().size() == 0) {
+            throw new org.recworkbench.api.RecWorkbenchException("dataset adapter '" + spec.adapter()
+                    + "' loaded no interactions" + source + ": nothing to split, fit or evaluate");
+        }
+        return d;
     }
 
     private static Dataset applyFilters(Dataset dataset, List<DatasetFilter> filters, List<FilterSpec> specs) {

@@ -5,11 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 import org.recworkbench.api.DatasetFormatException;
 import org.recworkbench.api.InvalidSpecException;
@@ -20,12 +18,15 @@ import org.recworkbench.api.data.Attributes;
 import org.recworkbench.api.data.Dataset;
 import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.api.data.IdIndex;
+import org.recworkbench.api.data.Interactions;
 import org.recworkbench.api.data.InteractionsBuilder;
 import org.recworkbench.data.support.AdapterBase;
 import org.recworkbench.data.support.BadRows;
 import org.recworkbench.data.support.JsonLines;
 import org.recworkbench.data.support.CategoricalBuilder;
 import org.recworkbench.data.support.LineSource;
+import org.recworkbench.data.support.LoadWarnings;
+import org.recworkbench.data.support.Timestamps;
 
 /**
  * Amazon review dumps as published by McAuley's lab, one JSON object per line, plain or gzipped:
@@ -57,15 +58,12 @@ public class AmazonAdapter extends AdapterBase {
         IdIndex.Builder users = new IdIndex.Builder(1024);
         IdIndex.Builder items = new IdIndex.Builder(1024);
         InteractionsBuilder x = new InteractionsBuilder(4096);
-        Set<Long> pairs = new HashSet<>();
-        long duplicates = 0;
         BadRows bad = BadRows.of(p);
+        LoadWarnings warnings = new LoadWarnings();
+        Timestamps timestamps = new Timestamps(null);
         monitor.begin("load Amazon reviews from " + reviews, -1);
         try (LineSource src = new LineSource(reviews, StandardCharsets.UTF_8)) {
-            for (String line; (line = src.next()) != null;) {
-                if (line.isBlank()) {
-                    continue;
-                }
+            for (String line; (line = src.nextRecord()) != null;) {
                 String user;
                 String item;
                 double rating;
@@ -73,9 +71,9 @@ public class AmazonAdapter extends AdapterBase {
                 try {
                     JsonNode r = JsonLines.object(src, line);
                     boolean v2023 = r.has("user_id");
-                    user = JsonLines.text(src, r, v2023 ? "user_id" : "reviewerID");
-                    item = v2023 && r.hasNonNull("parent_asin") ? r.get("parent_asin").asText()
-                            : JsonLines.text(src, r, "asin");
+                    user = JsonLines.id(src, r, v2023 ? "user_id" : "reviewerID");
+                    item = v2023 && r.hasNonNull("parent_asin") ? JsonLines.id(src, r, "parent_asin")
+                            : JsonLines.id(src, r, "asin");
                     rating = number(src, r, v2023 ? "rating" : "overall");
                     if (rating < 1 || rating > 5) {
                         throw src.error(0, "rating " + rating + " is outside the scale 1-5");
@@ -84,30 +82,37 @@ public class AmazonAdapter extends AdapterBase {
                     if (v2023) {
                         time /= 1000; // milliseconds in the 2023 release
                     }
+                    timestamps.check(src, 0, time);
                 } catch (DatasetFormatException e) {
                     bad.reject(e);
                     continue;
                 }
-                int u = users.intern(user);
-                int i = items.intern(item);
-                if (!pairs.add(((long) u << 32) | i)) {
-                    duplicates++;
+                if (rating != Math.rint(rating)) {
+                    warnings.fractionalRating(reviews.getFileName() + ":" + src.lineNumber(), (float) rating);
                 }
-                x.add(u, i, (float) rating, time);
+                warnings.rows().add(x.size(), reviews, src.lineNumber());
+                x.add(users.intern(user), items.intern(item), (float) rating, time);
             }
+            if (x.size() == 0 && bad.skipped() == 0) {
+                throw src.noRows("one JSON review object per line");
+            }
+            warnings.blankLines(src);
         }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(Dataset.SOURCE, reviews.toString());
         meta.put(Dataset.FEEDBACK, "explicit");
         meta.put("ratingScale", "1-5");
-        meta.put("duplicatePairs", Long.toString(duplicates));
         bad.describe(meta);
         Attributes itemAttributes = p.getString("metadata") == null ? Attributes.empty()
                 : metadata(file(p.getString("metadata"), "dataset.options.metadata"), items);
         monitor.done();
         String name = reviews.getFileName().toString().replaceFirst("\\.(jsonl?|json\\.gz|jsonl\\.gz)$", "");
-        return new Dataset(name, users.build(), items.build(), x.build(users.size(), items.size()), itemAttributes,
-                null, meta);
+        Interactions built = x.build(users.size(), items.size());
+        IdIndex builtUsers = users.build();
+        IdIndex builtItems = items.build();
+        warnings.describe(built, builtUsers, builtItems, "1-5", meta);
+        meta.put("duplicatePairs", Long.toString(warnings.duplicatePairs()));
+        return new Dataset(name, builtUsers, builtItems, built, itemAttributes, null, meta);
     }
 
     private Attributes metadata(Path file, IdIndex.Builder items) {
@@ -118,10 +123,7 @@ public class AmazonAdapter extends AdapterBase {
         CategoricalBuilder categories = new CategoricalBuilder("category");
         CategoricalBuilder brand = new CategoricalBuilder("brand");
         try (LineSource src = new LineSource(file, StandardCharsets.UTF_8)) {
-            for (String line; (line = src.next()) != null;) {
-                if (line.isBlank()) {
-                    continue;
-                }
+            for (String line; (line = src.nextRecord()) != null;) {
                 if (line.trim().startsWith("{'")) {
                     throw src.error(0, "Python-literal metadata (the 2014 release) is not JSON; convert it to "
                             + "JSON lines first");

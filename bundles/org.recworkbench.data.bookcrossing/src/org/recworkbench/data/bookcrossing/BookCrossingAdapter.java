@@ -1,10 +1,5 @@
 package org.recworkbench.data.bookcrossing;
 
-import com.opencsv.CSVParserBuilder;
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.exceptions.CsvValidationException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,13 +15,15 @@ import org.recworkbench.api.data.Attributes;
 import org.recworkbench.api.data.Dataset;
 import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.api.data.IdIndex;
+import org.recworkbench.api.data.Interactions;
 import org.recworkbench.api.data.InteractionsBuilder;
 import org.recworkbench.data.support.AdapterBase;
 import org.recworkbench.data.support.BadRows;
 import org.recworkbench.data.support.CategoricalBuilder;
+import org.recworkbench.data.support.CsvRows;
 import org.recworkbench.data.support.DataFolders;
 import org.recworkbench.data.support.Fields;
-import org.recworkbench.data.support.LineSource;
+import org.recworkbench.data.support.LoadWarnings;
 import org.recworkbench.data.support.RowContext;
 
 /**
@@ -58,18 +55,20 @@ public class BookCrossingAdapter extends AdapterBase {
         IdIndex.Builder items = new IdIndex.Builder(1 << 16);
         InteractionsBuilder x = new InteractionsBuilder(1 << 16);
         BadRows bad = BadRows.of(p);
-        read(DataFolders.required(dir, "BX-Book-Ratings.csv"), new String[] {"User-ID", "ISBN", "Book-Rating"},
-                (f, at) -> {
-                    long rating = Fields.integer(at, 3, "Book-Rating", f[2]);
-                    if (rating < 0 || rating > 10) {
-                        throw at.error(3, "rating " + rating + " is outside 0-10");
-                    }
-                    String user = Fields.id(at, 1, "User-ID", f[0]);
-                    String isbn = Fields.id(at, 2, "ISBN", f[1]);
-                    if (implicit || rating > 0) {
-                        x.add(users.intern(user), items.intern(isbn), implicit ? 1f : rating, 0L);
-                    }
-                }, bad);
+        LoadWarnings warnings = new LoadWarnings();
+        Path ratings = DataFolders.required(dir, "BX-Book-Ratings.csv");
+        read(ratings, new String[] {"User-ID", "ISBN", "Book-Rating"}, (f, line, at) -> {
+            long rating = Fields.integer(at, 3, "Book-Rating", f[2]);
+            if (rating < 0 || rating > 10) {
+                throw at.error(3, "rating " + rating + " is outside 0-10");
+            }
+            String user = Fields.numericId(at, 1, "User-ID", f[0], Integer.MAX_VALUE);
+            String isbn = Fields.id(at, 2, "ISBN", f[1]);
+            if (implicit || rating > 0) {
+                warnings.rows().add(x.size(), ratings, line);
+                x.add(users.intern(user), items.intern(isbn), implicit ? 1f : rating, 0L);
+            }
+        }, bad, warnings, true);
         int n = items.size();
         String[] titles = new String[n];
         double[] year = new double[n];
@@ -78,7 +77,7 @@ public class BookCrossingAdapter extends AdapterBase {
         CategoricalBuilder publisher = new CategoricalBuilder("publisher");
         if (DataFolders.exists(dir, "BX-Books.csv")) {
             read(DataFolders.file(dir, "BX-Books.csv"), new String[] {"ISBN", "Book-Title", "Book-Author",
-                "Year-Of-Publication", "Publisher"}, (f, at) -> {
+                "Year-Of-Publication", "Publisher"}, (f, line, at) -> {
                     int i = items.indexOf(f[0].trim());
                     if (i < 0 || i >= n) {
                         return;
@@ -88,7 +87,7 @@ public class BookCrossingAdapter extends AdapterBase {
                     long y = Fields.integer(at, 4, "Year-Of-Publication", f[3]);
                     year[i] = y == 0 ? Double.NaN : y; // 0 means unknown in this dataset
                     publisher.add(i, f[4].trim());
-                }, new BadRows(false));
+                }, new BadRows(false), warnings, false);
         }
         Map<String, Attributes.Categorical> cat = new LinkedHashMap<>();
         cat.put("author", author.build(n));
@@ -100,47 +99,41 @@ public class BookCrossingAdapter extends AdapterBase {
             meta.put("ratingScale", "1-10");
         }
         bad.describe(meta);
-        return new Dataset("book-crossing", users.build(), items.build(), x.build(users.size(), n),
+        Interactions built = x.build(users.size(), n);
+        IdIndex builtUsers = users.build();
+        IdIndex builtItems = items.build();
+        warnings.describe(built, builtUsers, builtItems, implicit ? "implicit" : "1-10", meta);
+        return new Dataset("book-crossing", builtUsers, builtItems, built,
                 new Attributes(cat, Map.of("year", year), Map.of("title", titles)), null, meta);
     }
 
     @FunctionalInterface
     private interface Row {
-        void accept(String[] fields, RowContext at);
+        void accept(String[] fields, long line, RowContext at);
     }
 
+    private static final CsvRows.Format FORMAT = new CsvRows.Format(';', '"', true);
+
     /** Reads a semicolon-separated, quoted ISO-8859-1 file whose header starts with {@code expected}. */
-    private static void read(Path file, String[] expected, Row handler, BadRows bad) {
-        try (LineSource src = new LineSource(file, StandardCharsets.ISO_8859_1);
-                CSVReader csv = new CSVReaderBuilder(src.reader())
-                        .withCSVParser(new CSVParserBuilder().withSeparator(';').withEscapeChar('\\').build()).build()) {
-            String[] header = csv.readNext();
-            if (header == null || header.length < expected.length
-                    || !Arrays.equals(Arrays.copyOf(header, expected.length), expected)) {
-                throw new DatasetFormatException(file, 1, 0, "header is " + Arrays.toString(header) + ", expected "
-                        + Arrays.toString(expected) + " first");
-            }
-            long line = csv.getLinesRead();
-            for (String[] f; (f = csv.readNext()) != null;) {
-                long at = line + 1;
-                line = csv.getLinesRead();
-                if (f.length == 1 && f[0].isBlank()) {
-                    continue;
-                }
-                try {
-                    if (f.length < expected.length) {
-                        throw new DatasetFormatException(file, at, 0, "expected at least " + expected.length
-                                + " fields, found " + f.length);
+    private static void read(Path file, String[] expected, Row handler, BadRows bad, LoadWarnings warnings,
+            boolean requireRows) {
+        CsvRows.Summary summary = CsvRows.read(file, StandardCharsets.ISO_8859_1, FORMAT, requireRows,
+                (header, at) -> {
+                    if (header.length < expected.length
+                            || !Arrays.equals(Arrays.copyOf(header, expected.length), expected)) {
+                        throw at.error(0, "header is " + Arrays.toString(header) + ", expected "
+                                + Arrays.toString(expected) + " first");
                     }
-                    handler.accept(f, (c, r) -> new DatasetFormatException(file, at, c, r));
-                } catch (DatasetFormatException e) {
-                    bad.reject(e);
-                }
-            }
-        } catch (CsvValidationException e) {
-            throw new DatasetFormatException(file, e.getLineNumber(), 0, "malformed CSV: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw LineSource.readError(file, e, 0);
-        }
+                }, (f, line, at) -> {
+                    try {
+                        if (f.length < expected.length) {
+                            throw at.error(0, "expected at least " + expected.length + " fields, found " + f.length);
+                        }
+                        handler.accept(f, line, at);
+                    } catch (DatasetFormatException e) {
+                        bad.reject(e);
+                    }
+                });
+        warnings.blankLines(file, summary.blankLines(), summary.firstBlankLine());
     }
 }

@@ -26,9 +26,14 @@ final class JsonDicts {
 
     static void forEachEntry(Path file, EntryHandler handler) {
         try (JsonParser p = FACTORY.createParser(org.recworkbench.data.support.Compressed.open(file))) {
+            // errors name the line where the token at fault starts (not where the parser has read to)
             RowContext at = (column, reason) -> new DatasetFormatException(file,
-                    p.currentLocation().getLineNr(), column, reason);
-            expect(p.nextToken(), JsonToken.START_OBJECT, "a JSON object", at);
+                    p.currentTokenLocation().getLineNr(), column, reason);
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new DatasetFormatException(file, 1, 0, "empty file, expected a JSON object");
+            }
+            expect(first, JsonToken.START_OBJECT, "a JSON object", at);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 p.nextToken();
@@ -42,24 +47,27 @@ final class JsonDicts {
         }
     }
 
-    /** Reads an array of integers at the parser's position. */
-    static int[] intArray(JsonParser p, RowContext at, String what) throws IOException {
-        expect(p.currentToken(), JsonToken.START_ARRAY, "an array of " + what, at);
-        int[] values = new int[8];
-        int n = 0;
+    /** Receives each integer of an array while the parser stands on it, so that an error names its line. */
+    @FunctionalInterface
+    interface IntHandler {
+        void value(int value) throws IOException;
+    }
+
+    /** Reads an array of non-negative 32-bit integers at the parser's position, one value at a time. */
+    static void forEachInt(JsonParser p, RowContext at, String what, IntHandler handler) throws IOException {
+        expect(p.currentToken(), JsonToken.START_ARRAY, "an array of " + what + "s", at);
         while (p.nextToken() != JsonToken.END_ARRAY) {
             expect(p.currentToken(), JsonToken.VALUE_NUMBER_INT, "an integer " + what, at);
-            if (n == values.length) {
-                values = java.util.Arrays.copyOf(values, n * 2);
+            if (p.getNumberType() != JsonParser.NumberType.INT || p.getIntValue() < 0) {
+                throw at.error(0, what + " " + p.getText() + " is outside 0 to " + Integer.MAX_VALUE);
             }
-            values[n++] = p.getIntValue();
+            handler.value(p.getIntValue());
         }
-        return java.util.Arrays.copyOf(values, n);
     }
 
     static void expect(JsonToken found, JsonToken wanted, String what, RowContext at) {
         if (found != wanted) {
-            throw at.error(0, "found " + found + ", expected " + what);
+            throw at.error(0, "found " + (found == null ? "the end of the file" : found) + ", expected " + what);
         }
     }
 }

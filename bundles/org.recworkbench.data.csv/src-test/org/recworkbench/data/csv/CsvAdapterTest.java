@@ -73,7 +73,8 @@ class CsvAdapterTest {
         Path f = Files.writeString(dir.resolve("r.csv"), "user,item\nu1,i1\n");
         InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> load(f, "rating", "stars"));
         assertEquals("dataset.options.rating", e.field());
-        assertTrue(e.getMessage().contains("the header has user, item"), e.getMessage());
+        assertTrue(e.getMessage().contains("no column 'stars' in the header of " + f + " (line 1), which has user, "
+                + "item"), "names the file and what it has: " + e.getMessage());
         assertThrows(InvalidSpecException.class, () -> load(f, "delimiter", ";;"));
         assertThrows(InvalidSpecException.class, () -> load(f, "encoding", "klingon"));
         assertThrows(InvalidSpecException.class, () -> load(f, "header", false));

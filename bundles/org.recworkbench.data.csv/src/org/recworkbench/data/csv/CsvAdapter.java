@@ -1,10 +1,5 @@
 package org.recworkbench.data.csv;
 
-import com.opencsv.CSVParserBuilder;
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.exceptions.CsvValidationException;
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -28,12 +23,15 @@ import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.api.data.Dataset;
 import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.api.data.IdIndex;
+import org.recworkbench.api.data.Interactions;
 import org.recworkbench.api.data.InteractionsBuilder;
 import org.recworkbench.data.support.AdapterBase;
 import org.recworkbench.data.support.BadRows;
+import org.recworkbench.data.support.CsvRows;
 import org.recworkbench.data.support.Fields;
-import org.recworkbench.data.support.LineSource;
+import org.recworkbench.data.support.LoadWarnings;
 import org.recworkbench.data.support.RowContext;
+import org.recworkbench.data.support.Timestamps;
 
 /**
  * Any delimited interaction file, parsed with OpenCSV: columns are mapped by header name or by 1-based
@@ -84,63 +82,46 @@ public class CsvAdapter extends AdapterBase {
         DateTimeFormatter pattern = s.timeFormat().startsWith("epoch-") ? null
                 : DateTimeFormatter.ofPattern(s.timeFormat());
         BadRows bad = s.bad();
-        monitor.begin("load " + s.file(), -1);
-        try (LineSource src = new LineSource(s.file(), s.charset());
-                CSVReader csv = new CSVReaderBuilder(src.reader()).withCSVParser(new CSVParserBuilder()
-                        .withSeparator(s.delimiter()).withQuoteChar(s.quote()).build()).build()) {
-            String[] header = null;
-            long line = 0;
-            if (s.header()) {
-                header = csv.readNext();
-                if (header == null) {
-                    throw new DatasetFormatException(s.file(), 1, 0, "empty file, expected a header line");
-                }
-                if (header.length > 0 && !header[0].isEmpty() && header[0].charAt(0) == '\uFEFF') {
-                    header[0] = header[0].substring(1);
-                }
-                line = csv.getLinesRead();
-            }
-            int uc = column(s.user(), header, "user", true);
-            int ic = column(s.item(), header, "item", true);
-            int rc = column(s.rating(), header, "rating", false);
-            int tc = column(s.timestamp(), header, "timestamp", false);
-            int needed = Math.max(Math.max(uc, ic), Math.max(rc, tc)) + 1;
-            for (String[] f; (f = csv.readNext()) != null;) {
-                long at = line + 1;
-                line = csv.getLinesRead();
-                if (f.length == 1 && f[0].isBlank()) {
-                    continue;
-                }
-                RowContext row = (column, reason) -> new DatasetFormatException(s.file(), at, column, reason);
-                try {
-                    if (f.length < needed) {
-                        throw row.error(0, "expected at least " + needed + " fields, found " + f.length);
-                    }
-                    String user = Fields.id(row, uc + 1, "user id", f[uc]);
-                    String item = Fields.id(row, ic + 1, "item id", f[ic]);
-                    float value = 1f;
-                    if (rc >= 0) {
-                        value = Fields.finiteFloat(row, rc + 1, "rating", f[rc]);
-                        if (value < s.min() || value > s.max()) {
-                            throw row.error(rc + 1, "rating " + f[rc] + " is outside the scale " + s.min() + "-"
-                                    + s.max());
-                        }
-                    }
-                    long time = tc < 0 ? 0 : time(row, tc + 1, f[tc], s.timeFormat(), pattern);
-                    x.add(users.intern(user), items.intern(item), value, time);
-                } catch (DatasetFormatException e) {
-                    bad.reject(e);
-                }
-            }
-        } catch (CsvValidationException e) {
-            throw new DatasetFormatException(s.file(), e.getLineNumber(), 0, "malformed CSV: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw LineSource.readError(s.file(), s.charset(), e, 0);
+        LoadWarnings warnings = new LoadWarnings();
+        Timestamps timestamps = new Timestamps("epoch-seconds".equals(s.timeFormat())
+                ? "set timestamp-format: epoch-millis" : null);
+        int[] cols = new int[4];
+        if (!s.header()) {
+            resolve(s, null, cols); // by index; with a header, once it is read
         }
+        monitor.begin("load " + s.file(), -1);
+        CsvRows.Summary summary = CsvRows.read(s.file(), s.charset(), new CsvRows.Format(s.delimiter(), s.quote(),
+                s.header()), false, (header, at) -> resolve(s, header, cols), (f, line, row) -> {
+                    try {
+                        int needed = Math.max(Math.max(cols[0], cols[1]), Math.max(cols[2], cols[3])) + 1;
+                        if (f.length < needed) {
+                            throw row.error(0, "expected at least " + needed + " fields, found " + f.length);
+                        }
+                        String user = Fields.id(row, cols[0] + 1, "user id", f[cols[0]]);
+                        String item = Fields.id(row, cols[1] + 1, "item id", f[cols[1]]);
+                        float value = 1f;
+                        if (cols[2] >= 0) {
+                            value = Fields.finiteFloat(row, cols[2] + 1, "rating", f[cols[2]]);
+                            if (value < s.min() || value > s.max()) {
+                                throw row.error(cols[2] + 1, "rating " + f[cols[2]] + " is outside the scale "
+                                        + s.min() + "-" + s.max());
+                            }
+                        }
+                        long time = cols[3] < 0 ? 0 : timestamps.check(row, cols[3] + 1, time(row, cols[3] + 1,
+                                f[cols[3]], s.timeFormat(), pattern));
+                        warnings.rows().add(x.size(), s.file(), line);
+                        x.add(users.intern(user), items.intern(item), value, time);
+                    } catch (DatasetFormatException e) {
+                        bad.reject(e);
+                    }
+                });
         monitor.done();
         if (x.size() == 0) {
-            throw new DatasetFormatException(s.file(), 0, 0, "no interactions" + bad.allSkippedNote());
+            throw new DatasetFormatException(s.file(), summary.rows() == 0 ? (s.header() ? 2 : 1) : 0, 0,
+                    (summary.rows() == 0 ? (s.header() ? "no rows after the header" : "empty file") : "no interactions")
+                            + bad.allSkippedNote());
         }
+        warnings.blankLines(s.file(), summary.blankLines(), summary.firstBlankLine());
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(Dataset.SOURCE, s.file().toString());
         meta.put(Dataset.FEEDBACK, s.rating() == null ? "implicit" : "explicit");
@@ -149,8 +130,19 @@ public class CsvAdapter extends AdapterBase {
         }
         bad.describe(meta);
         String name = s.file().getFileName().toString();
-        return new Dataset(name, users.build(), items.build(), x.build(users.size(), items.size()), null, null,
-                meta);
+        Interactions built = x.build(users.size(), items.size());
+        IdIndex builtUsers = users.build();
+        IdIndex builtItems = items.build();
+        warnings.describe(built, builtUsers, builtItems, meta.getOrDefault("ratingScale", "implicit"), meta);
+        return new Dataset(name, builtUsers, builtItems, built, null, null, meta);
+    }
+
+    /** The user, item, rating and timestamp columns (-1 for an absent optional one), from the header if any. */
+    private static void resolve(Settings s, String[] header, int[] cols) {
+        cols[0] = column(s, s.user(), header, "user", true);
+        cols[1] = column(s, s.item(), header, "item", true);
+        cols[2] = column(s, s.rating(), header, "rating", false);
+        cols[3] = column(s, s.timestamp(), header, "timestamp", false);
     }
 
     private static long time(RowContext row, int column, String text, String format, DateTimeFormatter pattern) {
@@ -173,7 +165,7 @@ public class CsvAdapter extends AdapterBase {
     }
 
     /** A column given by header name or 1-based index; -1 when absent and optional. */
-    private static int column(String spec, String[] header, String what, boolean required) {
+    private static int column(Settings s, String spec, String[] header, String what, boolean required) {
         if (spec == null || spec.isBlank()) {
             if (required) {
                 throw new InvalidSpecException("dataset.options." + what, "is required: a column name or index");
@@ -185,7 +177,8 @@ public class CsvAdapter extends AdapterBase {
             int index = Integer.parseInt(t);
             if (index < 1 || (header != null && index > header.length)) {
                 throw new InvalidSpecException("dataset.options." + what, "column index " + index
-                        + " is out of range" + (header == null ? "" : " 1.." + header.length));
+                        + " is out of range" + (header == null ? "" : " 1.." + header.length + " of the header of "
+                                + s.file() + " (line 1)"));
             }
             return index - 1;
         }
@@ -194,12 +187,12 @@ public class CsvAdapter extends AdapterBase {
                     + "' is a column name but the file has no header (header: false): give a 1-based index");
         }
         for (int i = 0; i < header.length; i++) {
-            if (header[i].trim().equals(t)) {
+            if (header[i].equals(t)) {
                 return i;
             }
         }
-        throw new InvalidSpecException("dataset.options." + what, "no column '" + t + "'; the header has "
-                + String.join(", ", header));
+        throw new InvalidSpecException("dataset.options." + what, "no column '" + t + "' in the header of "
+                + s.file() + " (line 1), which has " + String.join(", ", header));
     }
 
     private static Settings settings(Parameters p) {

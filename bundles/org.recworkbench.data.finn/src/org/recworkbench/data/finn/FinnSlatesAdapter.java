@@ -50,7 +50,7 @@ public class FinnSlatesAdapter extends AdapterBase {
         NpyArray userIds = require(data, "userId", dataFile);
         NpyArray click = require(data, "click", dataFile);
         int[] shape = click.shape();
-        if (shape.length != 2 || shape[0] != userIds.shape()[0]) {
+        if (shape.length != 2 || userIds.shape().length != 1 || shape[0] != userIds.shape()[0]) {
             throw new DatasetFormatException(dataFile, 0, 0, "click must be users × steps with one row per userId, "
                     + "got shape " + java.util.Arrays.toString(shape));
         }
@@ -59,6 +59,11 @@ public class FinnSlatesAdapter extends AdapterBase {
         long[] ids = userIds.longs();
         long[] clicks = click.longs();
         long[] types = data.containsKey("interaction_type") ? data.get("interaction_type").longs() : null;
+        if (types != null && !java.util.Arrays.equals(data.get("interaction_type").shape(), shape)) {
+            throw new DatasetFormatException(dataFile, 0, 0, "interaction_type must have click's shape "
+                    + java.util.Arrays.toString(shape) + ", got "
+                    + java.util.Arrays.toString(data.get("interaction_type").shape()));
+        }
         IdIndex.Builder userIndex = new IdIndex.Builder(users);
         IdIndex.Builder itemIndex = new IdIndex.Builder(1 << 14);
         InteractionsBuilder x = new InteractionsBuilder(users * 4);
@@ -70,6 +75,10 @@ public class FinnSlatesAdapter extends AdapterBase {
                 long item = clicks[u * steps + t];
                 if (item < FIRST_ITEM) {
                     continue;
+                }
+                if (item > Integer.MAX_VALUE) {
+                    throw new DatasetFormatException(dataFile, 0, 0, "click[" + u + ", " + t + "] is item " + item
+                            + ", beyond the format's item ids (at most " + Integer.MAX_VALUE + ")");
                 }
                 int row = x.size();
                 if (row == step.length) {

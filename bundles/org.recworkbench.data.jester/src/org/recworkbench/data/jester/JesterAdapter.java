@@ -13,12 +13,14 @@ import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.api.data.Dataset;
 import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.api.data.IdIndex;
+import org.recworkbench.api.data.Interactions;
 import org.recworkbench.api.data.InteractionsBuilder;
 import org.recworkbench.data.support.AdapterBase;
 import org.recworkbench.data.support.BadRows;
 import org.recworkbench.data.support.DataFolders;
 import org.recworkbench.data.support.Fields;
 import org.recworkbench.data.support.LineSource;
+import org.recworkbench.data.support.LoadWarnings;
 
 /**
  * Jester (Goldberg et al. 2001), the text releases ("Dataset 2+", {@code jester_ratings.dat}): one
@@ -43,14 +45,12 @@ public class JesterAdapter extends AdapterBase {
         IdIndex.Builder items = new IdIndex.Builder(256);
         InteractionsBuilder x = new InteractionsBuilder(1 << 16);
         BadRows bad = BadRows.of(p);
-        try (LineSource src = new LineSource(DataFolders.required(dir, "jester_ratings.dat"), StandardCharsets.UTF_8)) {
-            for (String line; (line = src.next()) != null;) {
-                String t = line.trim();
-                if (t.isEmpty()) {
-                    continue;
-                }
+        LoadWarnings warnings = new LoadWarnings();
+        Path file = DataFolders.required(dir, "jester_ratings.dat");
+        try (LineSource src = new LineSource(file, StandardCharsets.UTF_8)) {
+            for (String line; (line = src.nextRecord()) != null;) {
                 try {
-                    String[] f = t.split("\\s+");
+                    String[] f = line.trim().split("\\s+");
                     if (f.length != 3) {
                         throw src.error(0, "expected 3 whitespace-separated fields (user item rating), found "
                                 + f.length);
@@ -59,20 +59,28 @@ public class JesterAdapter extends AdapterBase {
                     if (rating < -10 || rating > 10) {
                         throw src.error(3, "rating " + f[2] + " is outside the scale -10..10");
                     }
-                    String user = Fields.id(src, 1, "user id", f[0]);
-                    String joke = Fields.id(src, 2, "joke id", f[1]);
+                    String user = Fields.numericId(src, 1, "user id", f[0], Integer.MAX_VALUE);
+                    String joke = Fields.numericId(src, 2, "joke id", f[1], Integer.MAX_VALUE);
+                    warnings.rows().add(x.size(), file, src.lineNumber());
                     x.add(users.intern(user), items.intern(joke), rating, 0L);
                 } catch (DatasetFormatException e) {
                     bad.reject(e);
                 }
             }
+            if (x.size() == 0 && bad.skipped() == 0) {
+                throw src.noRows("user joke rating");
+            }
+            warnings.blankLines(src);
         }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(Dataset.SOURCE, dir.toString());
         meta.put(Dataset.FEEDBACK, "explicit");
         meta.put("ratingScale", "-10-10");
         bad.describe(meta);
-        return new Dataset("jester", users.build(), items.build(), x.build(users.size(), items.size()), null, null,
-                meta);
+        Interactions built = x.build(users.size(), items.size());
+        IdIndex builtUsers = users.build();
+        IdIndex builtItems = items.build();
+        warnings.describe(built, builtUsers, builtItems, "-10-10", meta);
+        return new Dataset("jester", builtUsers, builtItems, built, null, null, meta);
     }
 }

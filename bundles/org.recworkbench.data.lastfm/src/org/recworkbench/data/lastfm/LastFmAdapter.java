@@ -22,6 +22,8 @@ import org.recworkbench.data.support.CategoricalBuilder;
 import org.recworkbench.data.support.DataFolders;
 import org.recworkbench.data.support.Fields;
 import org.recworkbench.data.support.LineSource;
+import org.recworkbench.data.support.LoadWarnings;
+import org.recworkbench.data.support.RowContext;
 
 /**
  * HetRec 2011 Last.fm 2K (Cantador, Brusilovsky, Kuflik, RecSys 2011), TAB-separated with a header line:
@@ -58,12 +60,9 @@ public class LastFmAdapter extends AdapterBase {
         if (DataFolders.exists(dir, "artists.dat")) {
             try (LineSource src = LineSource.openText(DataFolders.file(dir, "artists.dat"))) {
                 header(src, "id\tname\turl\tpictureURL");
-                for (String line; (line = src.next()) != null;) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
+                for (String line; (line = src.nextRecord()) != null;) {
                     String[] f = Fields.split(src, line, "\t", 4, "id TAB name TAB url TAB pictureURL");
-                    String id = Fields.id(src, 1, "artist id", f[0]);
+                    String id = id(src, 1, "artist id", f[0]);
                     if (items.indexOf(id) >= 0) {
                         throw src.error(1, "artist id " + id + " appears twice");
                     }
@@ -73,26 +72,29 @@ public class LastFmAdapter extends AdapterBase {
         }
         InteractionsBuilder x = new InteractionsBuilder(100_000);
         BadRows bad = BadRows.of(p);
+        LoadWarnings warnings = new LoadWarnings();
         monitor.begin("load Last.fm from " + dir, -1);
         try (LineSource src = new LineSource(plays, StandardCharsets.UTF_8)) {
             header(src, "userID\tartistID\tweight");
-            for (String line; (line = src.next()) != null;) {
-                if (line.isBlank()) {
-                    continue;
-                }
+            for (String line; (line = src.nextRecord()) != null;) {
                 try {
                     String[] f = Fields.split(src, line, "\t", 3, "userID TAB artistID TAB weight");
-                    String user = Fields.id(src, 1, "user id", f[0]);
-                    String artist = Fields.id(src, 2, "artist id", f[1]);
+                    String user = id(src, 1, "user id", f[0]);
+                    String artist = id(src, 2, "artist id", f[1]);
                     long weight = Fields.integer(src, 3, "weight", f[2]);
                     if (weight < 0) {
                         throw src.error(3, "weight " + weight + " is negative, expected a play count");
                     }
+                    warnings.rows().add(x.size(), plays, src.lineNumber());
                     x.add(users.intern(user), items.intern(artist), weight, 0L);
                 } catch (DatasetFormatException e) {
                     bad.reject(e);
                 }
             }
+            if (x.size() == 0 && bad.skipped() == 0) {
+                throw src.noRows("userID TAB artistID TAB weight");
+            }
+            warnings.blankLines(src);
         }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(Dataset.SOURCE, dir.toString());
@@ -108,11 +110,9 @@ public class LastFmAdapter extends AdapterBase {
             if (DataFolders.exists(dir, "tags.dat")) {
                 try (LineSource src = LineSource.openText(DataFolders.file(dir, "tags.dat"))) {
                     header(src, "tagID\ttagValue");
-                    for (String line; (line = src.next()) != null;) {
-                        if (!line.isBlank()) {
-                            String[] f = Fields.split(src, line, "\t", 2, "tagID TAB tagValue");
-                            tagNames.put(Fields.id(src, 1, "tag id", f[0]), f[1].trim());
-                        }
+                    for (String line; (line = src.nextRecord()) != null;) {
+                        String[] f = Fields.split(src, line, "\t", 2, "tagID TAB tagValue");
+                        tagNames.put(id(src, 1, "tag id", f[0]), f[1].trim());
                     }
                 }
             }
@@ -122,13 +122,10 @@ public class LastFmAdapter extends AdapterBase {
             try (LineSource src = new LineSource(DataFolders.file(dir, "user_taggedartists.dat"),
                     StandardCharsets.UTF_8)) {
                 header(src, "userID\tartistID\ttagID\tday\tmonth\tyear");
-                for (String line; (line = src.next()) != null;) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
+                for (String line; (line = src.nextRecord()) != null;) {
                     String[] f = Fields.split(src, line, "\t", 6, "userID TAB artistID TAB tagID TAB day TAB month "
                             + "TAB year");
-                    String tagId = Fields.id(src, 3, "tag id", f[2]);
+                    String tagId = id(src, 3, "tag id", f[2]);
                     String tag = tagNames.getOrDefault(tagId, tagId);
                     int u = users.indexOf(f[0].trim());
                     int i = items.indexOf(f[1].trim());
@@ -149,13 +146,10 @@ public class LastFmAdapter extends AdapterBase {
             long skipped = 0;
             try (LineSource src = new LineSource(DataFolders.file(dir, "user_friends.dat"), StandardCharsets.UTF_8)) {
                 header(src, "userID\tfriendID");
-                for (String line; (line = src.next()) != null;) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
+                for (String line; (line = src.nextRecord()) != null;) {
                     String[] f = Fields.split(src, line, "\t", 2, "userID TAB friendID");
-                    int u = users.indexOf(Fields.id(src, 1, "user id", f[0]));
-                    String friend = Fields.id(src, 2, "friend id", f[1]);
+                    int u = users.indexOf(id(src, 1, "user id", f[0]));
+                    String friend = id(src, 2, "friend id", f[1]);
                     if (u < 0 || users.indexOf(friend) < 0) {
                         skipped++;
                         continue;
@@ -169,9 +163,18 @@ public class LastFmAdapter extends AdapterBase {
         String[] titles = new String[numItems];
         names.forEach((i, n) -> titles[i] = n);
         monitor.done();
-        return new Dataset("hetrec2011-lastfm-2k", users.build(), items.build(), x.build(numUsers, numItems),
+        var interactions = x.build(numUsers, numItems);
+        var builtUsers = users.build();
+        var builtItems = items.build();
+        warnings.describe(interactions, builtUsers, builtItems, "play counts", meta);
+        return new Dataset("hetrec2011-lastfm-2k", builtUsers, builtItems, interactions,
                 new Attributes(itemCat, Map.of(), Map.of("title", titles)), new Attributes(userCat, Map.of(), Map.of()),
                 meta);
+    }
+
+    /** HetRec ids (users, artists, tags) are non-negative 32-bit integers. */
+    private static String id(RowContext src, int column, String what, String text) {
+        return Fields.numericId(src, column, what, text, Integer.MAX_VALUE);
     }
 
     /** The header line must be the publisher's, so that a wrong file is not read as data. */

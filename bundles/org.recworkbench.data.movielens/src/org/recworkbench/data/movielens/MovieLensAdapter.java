@@ -1,9 +1,5 @@
 package org.recworkbench.data.movielens;
 
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.exceptions.CsvValidationException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +16,7 @@ import org.recworkbench.api.data.Dataset;
 import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.data.support.AdapterBase;
 import org.recworkbench.data.support.BadRows;
+import org.recworkbench.data.support.CsvRows;
 import org.recworkbench.data.support.DataFolders;
 import org.recworkbench.data.support.Fields;
 import org.recworkbench.data.support.LineSource;
@@ -109,14 +106,11 @@ public class MovieLensAdapter extends AdapterBase {
     // ---- 100K ----
 
     private static Dataset read100k(Path dir, String fold, BadRows bad) {
-        MovieLensData data = new MovieLensData(1, 5);
+        MovieLensData data = new MovieLensData(1, 5, true);
         data.bad = bad;
         if (DataFolders.exists(dir, "u.user")) {
             try (LineSource src = LineSource.openText(DataFolders.file(dir, "u.user"))) {
-                for (String line; (line = src.next()) != null;) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
+                for (String line; (line = src.nextRecord()) != null;) {
                     String[] f = Fields.split(src, line, "|", 5, "id|age|gender|occupation|zip");
                     int u = data.addUser(src, f[0]);
                     data.ages.put(u, (double) Fields.integer(src, 2, "age", f[1]));
@@ -128,10 +122,7 @@ public class MovieLensAdapter extends AdapterBase {
         String[] genreNames = genreNames100k(dir);
         if (DataFolders.exists(dir, "u.item")) {
             try (LineSource src = LineSource.openText(DataFolders.file(dir, "u.item"))) {
-                for (String line; (line = src.next()) != null;) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
+                for (String line; (line = src.nextRecord()) != null;) {
                     String[] f = Fields.split(src, line, "|", 5 + genreNames.length,
                             "id|title|release date|video release date|IMDb URL|" + genreNames.length + " genre flags");
                     int i = data.addMovie(src, f[0], f[1]);
@@ -171,10 +162,7 @@ public class MovieLensAdapter extends AdapterBase {
         }
         java.util.List<String> names = new java.util.ArrayList<>();
         try (LineSource src = LineSource.openText(DataFolders.file(dir, "u.genre"))) {
-            for (String line; (line = src.next()) != null;) {
-                if (line.isBlank()) {
-                    continue;
-                }
+            for (String line; (line = src.nextRecord()) != null;) {
                 String[] f = Fields.split(src, line, "|", 2, "name|index");
                 int index = (int) Fields.integer(src, 2, "genre index", f[1]);
                 if (index != names.size()) {
@@ -190,35 +178,42 @@ public class MovieLensAdapter extends AdapterBase {
         if (!Files.isRegularFile(file)) {
             throw new DatasetFormatException(file, 0, 0, "missing ratings file");
         }
-        if (data.readFast(file, "\t", false, test)) {
-            return;
-        }
-        try (LineSource src = new LineSource(file, StandardCharsets.UTF_8)) {
-            for (String line; (line = src.next()) != null;) {
-                if (line.isBlank()) {
-                    continue;
+        readRatings(file, "\t", "user TAB item TAB rating TAB timestamp", data, test);
+    }
+
+    /**
+     * A ratings file of 100K or 1M/10M ({@code user SEP item SEP rating SEP timestamp}, no header): the numeric fast
+     * path, else the general parser, which names the place of every defect. A file without rows is refused.
+     */
+    private static void readRatings(Path file, String separator, String layout, MovieLensData data, boolean test) {
+        int before = data.ratings.size();
+        if (!data.readFast(file, separator, false, test)) {
+            try (LineSource src = new LineSource(file, StandardCharsets.UTF_8)) {
+                for (String line; (line = src.nextRecord()) != null;) {
+                    try {
+                        String[] f = Fields.split(src, line, separator, 4, layout);
+                        data.addRating(src, file, src.lineNumber(), f[0], f[1], f[2], f[3], test);
+                    } catch (DatasetFormatException e) {
+                        data.bad.reject(e);
+                    }
                 }
-                try {
-                    String[] f = Fields.split(src, line, "\t", 4, "user TAB item TAB rating TAB timestamp");
-                    data.addRating(src, f[0], f[1], f[2], f[3], test);
-                } catch (DatasetFormatException e) {
-                    data.bad.reject(e);
-                }
+                data.warnings.blankLines(src);
             }
+        }
+        if (data.ratings.size() == before && data.bad.skipped() == 0) {
+            throw new DatasetFormatException(file, 1, 0, "empty file, expected rows of " + layout);
         }
     }
 
     // ---- 1M / 10M ----
 
     private static Dataset readDat(Path dir, boolean tags, BadRows bad) {
-        MovieLensData data = new MovieLensData(0.5f, 5);
+        // 1M rates in whole stars, 10M in half stars: the layout does not tell them apart, so no fraction warning
+        MovieLensData data = new MovieLensData(0.5f, 5, false);
         data.bad = bad;
         if (DataFolders.exists(dir, "users.dat")) {
             try (LineSource src = LineSource.openText(DataFolders.file(dir, "users.dat"))) {
-                for (String line; (line = src.next()) != null;) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
+                for (String line; (line = src.nextRecord()) != null;) {
                     String[] f = Fields.split(src, line, "::", 5, "UserID::Gender::Age::Occupation::Zip-code");
                     int u = data.addUser(src, f[0]);
                     data.gender.add(u, f[1].trim());
@@ -229,24 +224,20 @@ public class MovieLensAdapter extends AdapterBase {
         }
         if (DataFolders.exists(dir, "movies.dat")) {
             try (LineSource src = LineSource.openText(DataFolders.file(dir, "movies.dat"))) {
-                for (String line; (line = src.next()) != null;) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
+                for (String line; (line = src.nextRecord()) != null;) {
                     String[] f = Fields.split(src, line, "::", 3, "MovieID::Title::Genres");
                     addGenres(data, data.addMovie(src, f[0], f[1]), f[2]);
                 }
             }
         }
-        if (!data.readFast(DataFolders.file(dir, "ratings.dat"), "::", false, false)) {
-            readDatRatings(DataFolders.file(dir, "ratings.dat"), data);
+        Path ratings = DataFolders.file(dir, "ratings.dat");
+        if (!Files.isRegularFile(ratings)) {
+            throw new DatasetFormatException(ratings, 0, 0, "missing ratings file");
         }
+        readRatings(ratings, "::", "UserID::MovieID::Rating::Timestamp", data, false);
         if (tags && DataFolders.exists(dir, "tags.dat")) {
             try (LineSource src = LineSource.openText(DataFolders.file(dir, "tags.dat"))) {
-                for (String line; (line = src.next()) != null;) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
+                for (String line; (line = src.nextRecord()) != null;) {
                     String[] f = Fields.split(src, line, "::", 4, "UserID::MovieID::Tag::Timestamp");
                     addTag(data, src, f[1], f[2]);
                 }
@@ -255,47 +246,36 @@ public class MovieLensAdapter extends AdapterBase {
         return data.build(dir.getFileName() == null ? "movielens" : dir.getFileName().toString(), dir, null);
     }
 
-    private static void readDatRatings(Path file, MovieLensData data) {
-        try (LineSource src = new LineSource(file, StandardCharsets.UTF_8)) {
-            for (String line; (line = src.next()) != null;) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    String[] f = Fields.split(src, line, "::", 4, "UserID::MovieID::Rating::Timestamp");
-                    data.addRating(src, f[0], f[1], f[2], f[3], false);
-                } catch (DatasetFormatException e) {
-                    data.bad.reject(e);
-                }
-            }
-        }
-    }
-
     // ---- CSV releases ----
 
     private static Dataset readCsv(Path dir, boolean tags, BadRows bad) {
-        MovieLensData data = new MovieLensData(0.5f, 5);
+        MovieLensData data = new MovieLensData(0.5f, 5, false);
         data.bad = bad;
         if (DataFolders.exists(dir, "movies.csv")) {
             readCsvFile(DataFolders.file(dir, "movies.csv"), MOVIES_HEADER,
-                    (src, f) -> addGenres(data, data.addMovie(src, f[0], f[1]), f[2]));
+                    (src, line, f) -> addGenres(data, data.addMovie(src, f[0], f[1]), f[2]), data);
         }
         Path ratings = DataFolders.file(dir, "ratings.csv");
-        if (!hasHeader(ratings, RATINGS_HEADER) || !data.readFast(ratings, ",", true, false)) {
-            readCsvFile(ratings, RATINGS_HEADER, (src, f) -> data.addRating(src, f[0], f[1], f[2], f[3], false),
-                    bad);
+        boolean fast = hasHeader(ratings, RATINGS_HEADER) && data.readFast(ratings, ",", true, false);
+        if (!fast) {
+            readCsvFile(ratings, RATINGS_HEADER, (src, line, f) -> data.addRating(src, ratings, line, f[0], f[1],
+                    f[2], f[3], false), bad, data);
+        } else if (data.ratings.size() == 0) {
+            throw new DatasetFormatException(ratings, 2, 0, "no rows after the header " + String.join(",",
+                    RATINGS_HEADER));
         }
         if (tags && DataFolders.exists(dir, "tags.csv")) {
-            readCsvFile(DataFolders.file(dir, "tags.csv"), TAGS_HEADER, (src, f) -> addTag(data, src, f[1], f[2]));
+            readCsvFile(DataFolders.file(dir, "tags.csv"), TAGS_HEADER,
+                    (src, line, f) -> addTag(data, src, f[1], f[2]), data);
         }
         if (DataFolders.exists(dir, "links.csv")) {
-            readCsvFile(DataFolders.file(dir, "links.csv"), LINKS_HEADER, (src, f) -> {
-                int i = data.items.intern(Fields.id(src, 1, "movie id", f[0]));
+            readCsvFile(DataFolders.file(dir, "links.csv"), LINKS_HEADER, (src, line, f) -> {
+                int i = data.items.intern(MovieLensData.id(src, 1, "movie id", f[0]));
                 data.imdbIds.put(i, f[1].trim());
                 if (!f[2].isBlank()) {
                     data.tmdbIds.put(i, f[2].trim());
                 }
-            });
+            }, data);
         }
         return data.build(dir.getFileName() == null ? "movielens" : dir.getFileName().toString(), dir, null);
     }
@@ -313,64 +293,42 @@ public class MovieLensAdapter extends AdapterBase {
 
     @FunctionalInterface
     private interface RowHandler {
-        void accept(RowContext row, String[] fields);
+        void accept(RowContext row, long line, String[] fields);
     }
 
-    /** Reads a CSV file with the expected header through OpenCSV; the row's line number is reported on error. */
-    private static void readCsvFile(Path file, String[] header, RowHandler handler) {
-        readCsvFile(file, header, handler, new BadRows(false));
+    /** Reads a metadata CSV file (movies, tags, links) with the expected header; empty bodies are fine. */
+    private static void readCsvFile(Path file, String[] header, RowHandler handler, MovieLensData data) {
+        readCsvFile(file, header, handler, new BadRows(false), data, false);
     }
 
-    private static void readCsvFile(Path file, String[] header, RowHandler handler, BadRows bad) {
-        if (!Files.isRegularFile(file)) {
-            throw new DatasetFormatException(file, 0, 0, "missing file");
-        }
-        try (LineSource src = new LineSource(file, StandardCharsets.UTF_8);
-                CSVReader csv = new CSVReaderBuilder(src.reader()).build()) {
-            String[] first = csv.readNext();
-            if (first == null) {
-                throw new DatasetFormatException(file, 1, 0, "empty file, expected the header "
-                        + String.join(",", header));
-            }
-            if (first.length > 0 && !first[0].isEmpty() && first[0].charAt(0) == '\uFEFF') {
-                first[0] = first[0].substring(1);
-            }
-            if (!java.util.Arrays.equals(trim(first), header)) {
-                throw new DatasetFormatException(file, 1, 0, "header is '" + String.join(",", first)
-                        + "', expected '" + String.join(",", header) + "'");
-            }
-            long lineNo = csv.getLinesRead();
-            String[] row;
-            while ((row = csv.readNext()) != null) {
-                long rowStart = lineNo + 1;
-                lineNo = csv.getLinesRead();
-                if (row.length == 1 && row[0].isBlank()) {
-                    continue;
-                }
-                try {
-                    if (row.length != header.length) {
-                        throw new DatasetFormatException(file, rowStart, 0, "expected " + header.length
-                                + " comma-separated fields (" + String.join(",", header) + "), found " + row.length);
+    private static void readCsvFile(Path file, String[] header, RowHandler handler, BadRows bad, MovieLensData data) {
+        readCsvFile(file, header, handler, bad, data, true);
+    }
+
+    /**
+     * Reads a CSV file with the expected header through {@link CsvRows}; each row must have the header's number of
+     * fields, and its errors name its first line.
+     */
+    private static void readCsvFile(Path file, String[] header, RowHandler handler, BadRows bad, MovieLensData data,
+            boolean requireRows) {
+        CsvRows.Summary summary = CsvRows.read(file, StandardCharsets.UTF_8, CsvRows.Format.WITH_HEADER, requireRows,
+                (names, at) -> {
+                    if (!java.util.Arrays.equals(names, header)) {
+                        throw at.error(0, "header is '" + String.join(",", names) + "', expected '"
+                                + String.join(",", header) + "'");
                     }
-                    handler.accept((column, reason) -> new DatasetFormatException(file, rowStart, column, reason),
-                            row);
-                } catch (DatasetFormatException e) {
-                    bad.reject(e);
-                }
-            }
-        } catch (CsvValidationException e) {
-            throw new DatasetFormatException(file, e.getLineNumber(), 0, "malformed CSV: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw LineSource.readError(file, e, 0);
-        }
-    }
-
-    private static String[] trim(String[] f) {
-        String[] t = new String[f.length];
-        for (int i = 0; i < f.length; i++) {
-            t[i] = f[i].trim();
-        }
-        return t;
+                }, (f, line, at) -> {
+                    try {
+                        if (f.length != header.length) {
+                            throw at.error(0, "expected " + header.length + " comma-separated fields ("
+                                    + String.join(",", header) + "), found " + f.length);
+                        }
+                        handler.accept(at, line, f);
+                    } catch (DatasetFormatException e) {
+                        bad.reject(e);
+                    }
+                });
+        data.warnings.blankLines(file, summary.blankLines(), summary.firstBlankLine());
     }
 
     // ---- shared ----
@@ -387,7 +345,7 @@ public class MovieLensAdapter extends AdapterBase {
     private static void addTag(MovieLensData data, RowContext src, String movie, String tag) {
         String t = tag.trim().toLowerCase(Locale.ROOT);
         if (!t.isEmpty()) {
-            int i = data.items.intern(Fields.id(src, 2, "movie id", movie));
+            int i = data.items.intern(MovieLensData.id(src, 2, "movie id", movie));
             data.tags.add(i, t);
         }
     }

@@ -14,6 +14,8 @@ import org.recworkbench.api.data.InteractionsBuilder;
 import org.recworkbench.data.support.BadRows;
 import org.recworkbench.data.support.CategoricalBuilder;
 import org.recworkbench.data.support.Fields;
+import org.recworkbench.data.support.LoadWarnings;
+import org.recworkbench.data.support.Timestamps;
 import org.recworkbench.data.support.Compressed;
 import org.recworkbench.data.support.NumericRatingsReader;
 import org.recworkbench.data.support.RowContext;
@@ -43,39 +45,62 @@ final class MovieLensData {
     final float maxRating;
     /** The skip policy for rating rows (strict unless the user opted in). */
     BadRows bad = new BadRows(false);
+    /** Blank lines, fractional ratings of whole-star releases and repeated pairs, reported after loading. */
+    final LoadWarnings warnings = new LoadWarnings();
+    /** Timestamps are seconds since 1970 in every release; this keeps their span storable. */
+    private final Timestamps timestamps = new Timestamps(null);
+    /** Whether ratings are whole stars (100K), so that a fraction is worth a warning. */
+    private final boolean wholeStars;
 
-    MovieLensData(float minRating, float maxRating) {
+    MovieLensData(float minRating, float maxRating, boolean wholeStars) {
         this.minRating = minRating;
         this.maxRating = maxRating;
+        this.wholeStars = wholeStars;
     }
 
-    /** Adds one rating row after checking its fields; {@code test} marks a predefined held-out row. */
-    void addRating(RowContext src, String user, String item, String rating, String timestamp, boolean test) {
+    /** MovieLens user and movie ids are positive 32-bit integers in every release. */
+    static String id(RowContext src, int column, String what, String text) {
+        return Fields.numericId(src, column, what, text, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Adds one rating row read at {@code file:line} after checking its fields; {@code test} marks a predefined
+     * held-out row.
+     */
+    void addRating(RowContext src, Path file, long line, String user, String item, String rating, String timestamp,
+            boolean test) {
         float value = Fields.finiteFloat(src, 3, "rating", rating);
+        checkRating(src, value, rating);
+        long time = timestamps.check(src, 4, Fields.integer(src, 4, "timestamp", timestamp));
+        int u = users.intern(id(src, 1, "user id", user));
+        int i = items.intern(id(src, 2, "movie id", item));
+        add(file, line, u, i, value, time, test);
+    }
+
+    private void checkRating(RowContext src, float value, String text) {
         if (value < minRating || value > maxRating) {
-            throw src.error(3, "rating " + rating + " is outside the scale " + minRating + "-" + maxRating);
+            throw src.error(3, "rating " + text + " is outside the scale " + minRating + "-" + maxRating);
         }
-        long time = Fields.integer(src, 4, "timestamp", timestamp);
-        int u = users.intern(Fields.id(src, 1, "user id", user));
-        int i = items.intern(Fields.id(src, 2, "item id", item));
+    }
+
+    private void add(Path file, long line, int u, int i, float value, long time, boolean test) {
         int row = ratings.size();
+        if (wholeStars && value != Math.rint(value)) {
+            warnings.fractionalRating(file.getFileName() + ":" + line, value);
+        }
+        warnings.rows().add(row, file, line);
         ratings.add(u, i, value, time);
         if (test) {
             markHeldout(row);
         }
     }
 
-    /** Adds a row parsed by the fast path (ids already mapped); checks the rating scale like the general path. */
+    /** Adds a row parsed by the fast path (ids already mapped); checks the values like the general path. */
     void addIndexed(Path file, long line, int user, int item, float value, long time, boolean test) {
-        if (value < minRating || value > maxRating) {
-            throw new org.recworkbench.api.DatasetFormatException(file, line, 3, "rating " + value
-                    + " is outside the scale " + minRating + "-" + maxRating);
-        }
-        int row = ratings.size();
-        ratings.add(user, item, value, time);
-        if (test) {
-            markHeldout(row);
-        }
+        RowContext at = (column, reason) -> new org.recworkbench.api.DatasetFormatException(file, line, column,
+                reason);
+        checkRating(at, value, Float.toString(value));
+        add(file, line, user, item, value, timestamps.check(at, 4, time), test);
     }
 
     private void markHeldout(int row) {
@@ -93,11 +118,15 @@ final class MovieLensData {
         int mark = ratings.size();
         int heldoutMark = heldoutCount;
         ratings.ensureCapacity(mark + (int) Math.min(Integer.MAX_VALUE - 16, estimateRows(file)));
-        boolean ok = new NumericRatingsReader(users, items).read(file, separator, header,
-                (u, i, r, t, line) -> addIndexed(file, line, u, i, r, t, test));
+        NumericRatingsReader reader = new NumericRatingsReader(users, items, Integer.MAX_VALUE);
+        boolean ok = reader.read(file, separator, header, (u, i, r, t, line) -> addIndexed(file, line, u, i, r, t,
+                test));
         if (!ok) {
             ratings.truncate(mark);
+            warnings.rows().truncate(mark);
             heldoutCount = heldoutMark;
+        } else {
+            warnings.blankLines(file, reader.blankLines(), reader.firstBlankLine());
         }
         return ok;
     }
@@ -130,7 +159,7 @@ final class MovieLensData {
 
     /** A user of a users file (u.user, users.dat), listed once. */
     int addUser(RowContext src, String id) {
-        String user = Fields.id(src, 1, "user id", id);
+        String user = id(src, 1, "user id", id);
         if (users.indexOf(user) >= 0) {
             throw src.error(1, "user id " + user + " appears twice, expected one row per user");
         }
@@ -139,7 +168,7 @@ final class MovieLensData {
 
     /** Records a movie's title, with the year taken from a trailing "(1995)". */
     int addMovie(RowContext src, String id, String title) {
-        String movie = Fields.id(src, 1, "movie id", id);
+        String movie = id(src, 1, "movie id", id);
         if (items.indexOf(movie) >= 0) {
             throw src.error(1, "movie id " + movie + " appears twice, expected one row per movie");
         }
@@ -156,6 +185,8 @@ final class MovieLensData {
     Dataset build(String name, Path source, String fold) {
         int numUsers = users.size();
         int numItems = items.size();
+        IdIndex builtUsers = users.build();
+        IdIndex builtItems = items.build();
         Interactions x = ratings.build(numUsers, numItems);
         if (heldoutCount > 0) {
             float[] heldout = new float[x.size()];
@@ -192,10 +223,11 @@ final class MovieLensData {
         meta.put(Dataset.FEEDBACK, "explicit");
         meta.put("ratingScale", minRating + "-" + maxRating);
         bad.describe(meta);
+        warnings.describe(x, builtUsers, builtItems, minRating + "-" + maxRating, meta);
         if (fold != null) {
             meta.put("fold", fold);
         }
-        return new Dataset(name, users.build(), items.build(), x, new Attributes(itemCat, itemNum, itemText),
+        return new Dataset(name, builtUsers, builtItems, x, new Attributes(itemCat, itemNum, itemText),
                 new Attributes(userCat, userNum, Map.of()), meta);
     }
 

@@ -32,6 +32,9 @@ import org.recworkbench.data.support.BadRows;
 import org.recworkbench.data.support.DataFolders;
 import org.recworkbench.data.support.Fields;
 import org.recworkbench.data.support.LineSource;
+import org.recworkbench.data.support.LoadWarnings;
+import org.recworkbench.data.support.RowContext;
+import org.recworkbench.data.support.Timestamps;
 
 /**
  * The Netflix Prize data as published: blocks of {@code MovieID:} followed by {@code CustomerID,Rating,Date}
@@ -64,16 +67,13 @@ public class NetflixAdapter extends AdapterBase {
         Map<Integer, Double> years = new HashMap<>();
         if (DataFolders.exists(dir, "movie_titles.txt")) {
             try (LineSource src = LineSource.openText(DataFolders.file(dir, "movie_titles.txt"))) {
-                for (String line; (line = src.next()) != null;) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
+                for (String line; (line = src.nextRecord()) != null;) {
                     int a = line.indexOf(',');
                     int b = a < 0 ? -1 : line.indexOf(',', a + 1);
                     if (b < 0) {
                         throw src.error(0, "expected MovieID,YearOfRelease,Title");
                     }
-                    String movie = Fields.id(src, 1, "movie id", line.substring(0, a));
+                    String movie = id(src, 1, "movie id", line.substring(0, a));
                     if (items.indexOf(movie) >= 0) {
                         throw src.error(1, "movie id " + movie + " appears twice, expected one row per movie");
                     }
@@ -88,10 +88,12 @@ public class NetflixAdapter extends AdapterBase {
         }
         InteractionsBuilder x = new InteractionsBuilder(1 << 16);
         BadRows bad = BadRows.of(p);
+        LoadWarnings warnings = new LoadWarnings();
+        Timestamps timestamps = new Timestamps(null);
         List<Path> files = ratingFiles(dir);
         monitor.begin("load Netflix Prize ratings", files.size());
         for (Path file : files) {
-            readBlocks(file, users, items, x, bad);
+            readBlocks(file, users, items, x, bad, warnings, timestamps);
             monitor.worked(1);
         }
         monitor.done();
@@ -111,7 +113,10 @@ public class NetflixAdapter extends AdapterBase {
         double[] y = new double[items.size()];
         java.util.Arrays.fill(y, Double.NaN);
         years.forEach((i, v) -> y[i] = v);
-        return new Dataset("netflix-prize", users.build(), items.build(), built,
+        IdIndex builtUsers = users.build();
+        IdIndex builtItems = items.build();
+        warnings.describe(built, builtUsers, builtItems, "1-5 stars", meta);
+        return new Dataset("netflix-prize", builtUsers, builtItems, built,
                 new Attributes(Map.of(), Map.of("year", y), Map.of("title", t)), null, meta);
     }
 
@@ -132,16 +137,19 @@ public class NetflixAdapter extends AdapterBase {
         return files;
     }
 
+    /** Netflix movie and customer ids are positive 32-bit integers. */
+    private static String id(RowContext src, int column, String what, String text) {
+        return Fields.numericId(src, column, what, text, Integer.MAX_VALUE);
+    }
+
     private static void readBlocks(Path file, IdIndex.Builder users, IdIndex.Builder items, InteractionsBuilder x,
-            BadRows bad) {
+            BadRows bad, LoadWarnings warnings, Timestamps timestamps) {
         try (LineSource src = new LineSource(file, StandardCharsets.UTF_8)) {
             int movie = -1;
-            for (String line; (line = src.next()) != null;) {
-                if (line.isBlank()) {
-                    continue;
-                }
+            int before = x.size();
+            for (String line; (line = src.nextRecord()) != null;) {
                 if (line.endsWith(":")) {
-                    movie = items.intern(Fields.id(src, 1, "movie id", line.substring(0, line.length() - 1)));
+                    movie = items.intern(id(src, 1, "movie id", line.substring(0, line.length() - 1)));
                     continue;
                 }
                 if (movie < 0) {
@@ -159,11 +167,21 @@ public class NetflixAdapter extends AdapterBase {
                     } catch (DateTimeParseException e) {
                         throw src.error(3, "date '" + f[2] + "' is not YYYY-MM-DD");
                     }
-                    x.add(users.intern(Fields.id(src, 1, "customer id", f[0])), movie, rating, time);
+                    timestamps.check(src, 3, time);
+                    int user = users.intern(id(src, 1, "customer id", f[0]));
+                    if (rating != Math.rint(rating)) {
+                        warnings.fractionalRating(file.getFileName() + ":" + src.lineNumber(), rating);
+                    }
+                    warnings.rows().add(x.size(), file, src.lineNumber());
+                    x.add(user, movie, rating, time);
                 } catch (DatasetFormatException e) {
                     bad.reject(e);
                 }
             }
+            if (x.size() == before && bad.skipped() == 0) {
+                throw src.noRows("MovieID: lines, each followed by CustomerID,Rating,Date lines");
+            }
+            warnings.blankLines(src);
         }
     }
 
@@ -172,10 +190,7 @@ public class NetflixAdapter extends AdapterBase {
         Set<Long> pairs = new HashSet<>();
         try (LineSource src = new LineSource(file, StandardCharsets.UTF_8)) {
             int movie = -1;
-            for (String line; (line = src.next()) != null;) {
-                if (line.isBlank()) {
-                    continue;
-                }
+            for (String line; (line = src.nextRecord()) != null;) {
                 if (line.endsWith(":")) {
                     movie = items.indexOf(line.substring(0, line.length() - 1).trim());
                     continue;

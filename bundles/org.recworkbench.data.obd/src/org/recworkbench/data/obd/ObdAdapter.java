@@ -1,9 +1,5 @@
 package org.recworkbench.data.obd;
 
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.exceptions.CsvValidationException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -16,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
-import org.recworkbench.api.DatasetFormatException;
 import org.recworkbench.api.ParameterDescriptor;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.ProgressMonitor;
@@ -28,10 +23,12 @@ import org.recworkbench.api.data.Interactions;
 import org.recworkbench.api.data.InteractionsBuilder;
 import org.recworkbench.data.support.AdapterBase;
 import org.recworkbench.data.support.CategoricalBuilder;
+import org.recworkbench.data.support.CsvRows;
 import org.recworkbench.data.support.DataFolders;
 import org.recworkbench.data.support.Fields;
-import org.recworkbench.data.support.LineSource;
+import org.recworkbench.data.support.LoadWarnings;
 import org.recworkbench.data.support.RowContext;
+import org.recworkbench.data.support.Timestamps;
 
 /**
  * Open Bandit Dataset logs (Saito et al. 2021) as logged bandit feedback: one interaction per impression,
@@ -48,7 +45,9 @@ public class ObdAdapter extends AdapterBase {
             ParameterDescriptor.ofString("path", null, "the obd folder (with policy subfolders) or one campaign "
                     + "folder"),
             ParameterDescriptor.ofEnum("policy", "random", List.of("random", "bts"), "logging policy"),
-            ParameterDescriptor.ofEnum("campaign", "all", List.of("all", "men", "women"), "campaign"));
+            ParameterDescriptor.ofEnum("campaign", "all", List.of("all", "men", "women"), "campaign"),
+            ParameterDescriptor.ofInt("positions", 3, 1, 1000, "slate size: positions run from 1 to this (ZOZOTOWN "
+                    + "shows 3)"));
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern(
             "yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSSSS][.SSSS][.SSS][.SS][.S]XXX");
@@ -67,36 +66,59 @@ public class ObdAdapter extends AdapterBase {
         Path dir = DataFolders.exists(root, campaign + ".csv") ? root
                 : root.resolve(p.getString("policy")).resolve(campaign);
         Path log = DataFolders.required(DataFolders.folder(dir.toString()), campaign + ".csv");
+        int positions = p.getInt("positions");
         IdIndex.Builder users = new IdIndex.Builder(1024);
         IdIndex.Builder items = new IdIndex.Builder(128);
+        // the item context first: it names the items a log may show (the index still follows the log's order)
+        ItemContext context = DataFolders.exists(dir, "item_context.csv")
+                ? itemContext(DataFolders.file(dir, "item_context.csv")) : null;
         InteractionsBuilder x = new InteractionsBuilder(16_384);
+        LoadWarnings warnings = new LoadWarnings(true); // a user context sees an item many times: impressions repeat
+        Timestamps timestamps = new Timestamps(null);
         List<float[]> extra = new ArrayList<>();
-        LogColumns[] resolved = new LogColumns[1];
-        String[] header = readCsv(log, (names, f, at) -> {
-            if (resolved[0] == null) {
-                resolved[0] = LogColumns.of(names, at);
-            }
-            LogColumns c = resolved[0];
-            int user = users.intern(String.join("|", Arrays.copyOfRange(f, c.userFeatures(), c.userFeatures() + 4)));
-            int item = items.intern(Fields.id(at, c.item() + 1, "item_id", f[c.item()]));
-            long time = timestamp(f[c.timestamp()], at, c.timestamp() + 1);
-            float click = Fields.finiteFloat(at, c.click() + 1, "click", f[c.click()]);
-            if (click != 0f && click != 1f) {
-                throw at.error(c.click() + 1, "click '" + f[c.click()] + "' is not 0 or 1");
-            }
-            float[] values = new float[2 + c.affinity().length];
-            values[0] = Fields.finiteFloat(at, c.position() + 1, "position", f[c.position()]);
-            values[1] = Fields.finiteFloat(at, c.propensity() + 1, "propensity_score", f[c.propensity()]);
-            if (!(values[1] > 0 && values[1] <= 1)) {
-                throw at.error(c.propensity() + 1, "propensity " + f[c.propensity()] + " is not in (0, 1]");
-            }
-            for (int a = 0; a < c.affinity().length; a++) {
-                int col = c.affinity()[a];
-                values[2 + a] = Fields.finiteFloat(at, col + 1, names[col], f[col]);
-            }
-            x.add(user, item, click, time);
-            extra.add(values);
-        });
+        LogColumns[] c = new LogColumns[1];
+        CsvRows.Summary summary = CsvRows.read(log, StandardCharsets.UTF_8, CsvRows.Format.WITH_HEADER, true,
+                (names, at) -> c[0] = LogColumns.of(names, at), (f, line, at) -> {
+                    if (f.length != c[0].fields()) {
+                        throw at.error(0, "expected " + c[0].fields() + " fields as in the header, found " + f.length);
+                    }
+                    int user = users.intern(String.join("|", Arrays.copyOfRange(f, c[0].userFeatures(),
+                            c[0].userFeatures() + 4)));
+                    String itemId = Fields.numericId(at, c[0].item() + 1, "item_id", f[c[0].item()], 1_000_000);
+                    if (context != null && !context.byId().containsKey(itemId)) {
+                        throw at.error(c[0].item() + 1, "item_id " + itemId + " is not in item_context.csv ("
+                                + context.items() + " items)");
+                    }
+                    int item = items.intern(itemId);
+                    long time = timestamps.check(at, c[0].timestamp() + 1, timestamp(f[c[0].timestamp()], at,
+                            c[0].timestamp() + 1));
+                    float click = Fields.finiteFloat(at, c[0].click() + 1, "click", f[c[0].click()]);
+                    if (click != 0f && click != 1f) {
+                        throw at.error(c[0].click() + 1, "click '" + f[c[0].click()] + "' is not 0 or 1");
+                    }
+                    float[] values = new float[2 + c[0].affinity().length];
+                    long position = Fields.integer(at, c[0].position() + 1, "position", f[c[0].position()]);
+                    if (position < 1 || position > positions) {
+                        throw at.error(c[0].position() + 1, "position " + position + " is outside the slate: "
+                                + "expected 1 to " + positions + " (option positions)");
+                    }
+                    values[0] = position;
+                    values[1] = Fields.finiteFloat(at, c[0].propensity() + 1, "propensity_score",
+                            f[c[0].propensity()]);
+                    if (!(values[1] > 0 && values[1] <= 1)) {
+                        throw at.error(c[0].propensity() + 1, "propensity " + f[c[0].propensity()]
+                                + " is not in (0, 1]");
+                    }
+                    for (int a = 0; a < c[0].affinity().length; a++) {
+                        int col = c[0].affinity()[a];
+                        values[2 + a] = Fields.finiteFloat(at, col + 1, c[0].names()[col], f[col]);
+                    }
+                    warnings.rows().add(x.size(), log, line);
+                    x.add(user, item, click, time);
+                    extra.add(values);
+                });
+        warnings.blankLines(log, summary.blankLines(), summary.firstBlankLine());
+        String[] header = summary.header();
         int n = x.size();
         Interactions built = x.build(users.size(), Math.max(items.size(), 1));
         Map<String, float[]> columns = new LinkedHashMap<>();
@@ -107,32 +129,34 @@ public class ObdAdapter extends AdapterBase {
         for (int a = 0; a < affinity.length; a++) {
             extraNames[2 + a] = header[affinity[a]].replace("user-item_affinity_", "affinity_");
         }
-        for (int c = 0; c < extraNames.length; c++) {
+        for (int k = 0; k < extraNames.length; k++) {
             float[] column = new float[n];
             for (int r = 0; r < n; r++) {
-                column[r] = extra.get(r)[c];
+                column[r] = extra.get(r)[k];
             }
-            columns.put(extraNames[c], column);
+            columns.put(extraNames[k], column);
         }
-        Attributes itemAttributes = DataFolders.exists(dir, "item_context.csv")
-                ? itemContext(DataFolders.file(dir, "item_context.csv"), items) : Attributes.empty();
+        IdIndex builtUsers = users.build();
+        IdIndex builtItems = items.build();
+        Attributes itemAttributes = context == null ? Attributes.empty() : context.attributes(builtItems);
         Map<String, String> meta = new HashMap<>();
         meta.put(Dataset.SOURCE, log.toString());
         meta.put(Dataset.FEEDBACK, "logged-bandit");
         meta.put("policy", dir.getParent() == null || dir.getParent().getFileName() == null ? "?"
                 : dir.getParent().getFileName().toString());
         meta.put("campaign", campaign);
-        return new Dataset("obd-" + meta.get("policy") + "-" + campaign, users.build(), items.build(),
+        warnings.describe(built, builtUsers, builtItems, "0-1", meta);
+        return new Dataset("obd-" + meta.get("policy") + "-" + campaign, builtUsers, builtItems,
                 built.withExtraColumns(columns), itemAttributes, null, meta);
     }
 
     /** Where the log's fields are, found by name in its header. */
-    private record LogColumns(int timestamp, int item, int position, int click, int propensity, int userFeatures,
-            int[] affinity) {
+    private record LogColumns(String[] names, int fields, int timestamp, int item, int position, int click,
+            int propensity, int userFeatures, int[] affinity) {
         static LogColumns of(String[] names, RowContext at) {
-            return new LogColumns(col(names, "timestamp", at), col(names, "item_id", at), col(names, "position", at),
-                    col(names, "click", at), col(names, "propensity_score", at), col(names, "user_feature_0", at),
-                    affinityColumns(names));
+            return new LogColumns(names, names.length, col(names, "timestamp", at), col(names, "item_id", at),
+                    col(names, "position", at), col(names, "click", at), col(names, "propensity_score", at),
+                    col(names, "user_feature_0", at), affinityColumns(names));
         }
     }
 
@@ -163,64 +187,60 @@ public class ObdAdapter extends AdapterBase {
         }
     }
 
-    private static Attributes itemContext(Path file, IdIndex.Builder items) {
-        int numItems = items.size();
-        double[] numeric = new double[numItems];
-        Arrays.fill(numeric, Double.NaN);
-        CategoricalBuilder[] categorical = {new CategoricalBuilder("item_feature_1"),
-            new CategoricalBuilder("item_feature_2"), new CategoricalBuilder("item_feature_3")};
-        readCsv(file, (names, f, at) -> {
-            int item = items.indexOf(f[col(names, "item_id", at)].trim());
-            if (item < 0 || item >= numItems) {
-                return; // an item never shown in this log
-            }
-            int c0 = col(names, "item_feature_0", at);
-            numeric[item] = Fields.finiteDouble(at, c0 + 1, "item_feature_0", f[c0]);
-            for (int k = 0; k < 3; k++) {
-                int c = col(names, "item_feature_" + (k + 1), at);
-                categorical[k].add(item, f[c].trim());
-            }
-        });
-        Map<String, Attributes.Categorical> cat = new LinkedHashMap<>();
-        for (CategoricalBuilder b : categorical) {
-            Attributes.Categorical built = b.build(numItems);
-            cat.put(built.name(), built);
-        }
-        return new Attributes(cat, Map.of("item_feature_0", numeric), Map.of());
+    /** One row of {@code item_context.csv}: the numeric feature and the three categorical ones. */
+    private record ItemFeatures(double numeric, String[] categorical) {
     }
 
-    @FunctionalInterface
-    private interface Row {
-        void accept(String[] header, String[] fields, RowContext at);
+    /** The item features of {@code item_context.csv} by item id, in file order. */
+    private record ItemContext(Map<String, ItemFeatures> byId) {
+        int items() {
+            return byId.size();
+        }
+
+        /** Attributes of the items of the log's index (items of the context never shown are left out). */
+        Attributes attributes(IdIndex index) {
+            int numItems = index.size();
+            double[] values = new double[numItems];
+            Arrays.fill(values, Double.NaN);
+            CategoricalBuilder[] categorical = {new CategoricalBuilder("item_feature_1"),
+                new CategoricalBuilder("item_feature_2"), new CategoricalBuilder("item_feature_3")};
+            byId.forEach((id, f) -> {
+                int item = index.indexOf(id);
+                if (item >= 0) {
+                    values[item] = f.numeric();
+                    for (int k = 0; k < 3; k++) {
+                        categorical[k].add(item, f.categorical()[k]);
+                    }
+                }
+            });
+            Map<String, Attributes.Categorical> cat = new LinkedHashMap<>();
+            for (CategoricalBuilder b : categorical) {
+                Attributes.Categorical built = b.build(numItems);
+                cat.put(built.name(), built);
+            }
+            return new Attributes(cat, Map.of("item_feature_0", values), Map.of());
+        }
     }
 
-    /** Reads a CSV (OpenCSV) whose first row is the header, handing each data row over; returns the header. */
-    private static String[] readCsv(Path file, Row handler) {
-        try (LineSource src = new LineSource(file, StandardCharsets.UTF_8);
-                CSVReader csv = new CSVReaderBuilder(src.reader()).build()) {
-            String[] header = csv.readNext();
-            if (header == null) {
-                throw new DatasetFormatException(file, 1, 0, "empty file, expected a header");
-            }
-            header = Arrays.stream(header).map(String::trim).toArray(String[]::new);
-            long line = csv.getLinesRead();
-            for (String[] f; (f = csv.readNext()) != null;) {
-                long at = line + 1;
-                line = csv.getLinesRead();
-                if (f.length == 1 && f[0].isBlank()) {
-                    continue;
-                }
-                if (f.length != header.length) {
-                    throw new DatasetFormatException(file, at, 0, "expected " + header.length + " fields, found "
-                            + f.length);
-                }
-                handler.accept(header, f, (c, r) -> new DatasetFormatException(file, at, c, r));
-            }
-            return header;
-        } catch (CsvValidationException e) {
-            throw new DatasetFormatException(file, e.getLineNumber(), 0, "malformed CSV: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw LineSource.readError(file, e, 0);
-        }
+    private static ItemContext itemContext(Path file) {
+        Map<String, ItemFeatures> byId = new LinkedHashMap<>();
+        int[][] cols = new int[1][];
+        CsvRows.read(file, StandardCharsets.UTF_8, CsvRows.Format.WITH_HEADER, true,
+                (names, at) -> cols[0] = new int[] {col(names, "item_id", at), col(names, "item_feature_0", at),
+                    col(names, "item_feature_1", at), col(names, "item_feature_2", at),
+                    col(names, "item_feature_3", at), names.length},
+                (f, line, at) -> {
+                    int[] c = cols[0];
+                    if (f.length != c[5]) {
+                        throw at.error(0, "expected " + c[5] + " fields as in the header, found " + f.length);
+                    }
+                    String id = Fields.numericId(at, c[0] + 1, "item_id", f[c[0]], 1_000_000);
+                    if (byId.containsKey(id)) {
+                        throw at.error(c[0] + 1, "item_id " + id + " appears twice, expected one row per item");
+                    }
+                    byId.put(id, new ItemFeatures(Fields.finiteDouble(at, c[1] + 1, "item_feature_0", f[c[1]]),
+                            new String[] {f[c[2]].trim(), f[c[3]].trim(), f[c[4]].trim()}));
+                });
+        return new ItemContext(byId);
     }
 }

@@ -27,6 +27,10 @@ import org.recworkbench.data.support.AdapterBase;
 import org.recworkbench.data.support.CategoricalBuilder;
 import org.recworkbench.data.support.Compressed;
 import org.recworkbench.data.support.DataFolders;
+import org.recworkbench.data.support.Fields;
+import org.recworkbench.data.support.LoadWarnings;
+import org.recworkbench.data.support.RowContext;
+import org.recworkbench.data.support.Timestamps;
 
 /**
  * Spotify Million Playlist Dataset slices ({@code mpd.slice.*.json}, RecSys Challenge 2018): each playlist
@@ -61,14 +65,18 @@ public class SpotifyMpdAdapter extends AdapterBase {
         Map<Integer, String> names = new LinkedHashMap<>();
         Map<Integer, String> playlistNames = new LinkedHashMap<>();
         InteractionsBuilder x = new InteractionsBuilder(1 << 16);
+        LoadWarnings warnings = new LoadWarnings(true); // a playlist may hold a track twice
+        Timestamps timestamps = new Timestamps(null);
         float[][] position = {new float[1 << 16]};
         monitor.begin("load Spotify MPD slices", slices.size());
         // made per load, not per adapter: building a mapper loads ~300 classes, which every recwb start would pay
         ObjectMapper json = new ObjectMapper();
         for (Path slice : slices) {
             try (JsonParser parser = json.getFactory().createParser(Compressed.open(slice))) {
-                if (parser.nextToken() != JsonToken.START_OBJECT) {
-                    throw error(slice, parser, "expected a slice object");
+                JsonToken first = parser.nextToken();
+                if (first != JsonToken.START_OBJECT) {
+                    throw error(slice, parser, first == null ? "empty file, expected a slice object"
+                            : "expected a slice object");
                 }
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String field = parser.currentName();
@@ -81,22 +89,22 @@ public class SpotifyMpdAdapter extends AdapterBase {
                         throw error(slice, parser, "'playlists' is not an array");
                     }
                     while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        long line = parser.currentLocation().getLineNr();
+                        long line = parser.currentTokenLocation().getLineNr();
+                        RowContext at = (column, reason) -> new DatasetFormatException(slice, line, column, reason);
                         JsonNode pl = parser.readValueAsTree();
                         if (!pl.hasNonNull("pid") || !pl.has("tracks") || !pl.get("tracks").isArray()) {
-                            throw new DatasetFormatException(slice, line, 0, "playlist without pid or tracks");
+                            throw at.error(0, "playlist without pid or tracks");
                         }
-                        int user = playlists.intern(pl.get("pid").asText());
+                        int user = playlists.intern(Fields.id(at, 0, "pid", pl.get("pid").asText()));
                         if (pl.hasNonNull("name")) {
                             playlistNames.put(user, pl.get("name").asText());
                         }
-                        long time = pl.path("modified_at").asLong(0);
+                        long time = timestamps.check(at, 0, pl.path("modified_at").asLong(0));
                         for (JsonNode t : pl.get("tracks")) {
                             if (!t.hasNonNull("track_uri")) {
-                                throw new DatasetFormatException(slice, line, 0, "track without track_uri in "
-                                        + "playlist " + pl.get("pid").asText());
+                                throw at.error(0, "track without track_uri in playlist " + pl.get("pid").asText());
                             }
-                            int item = tracks.intern(t.get("track_uri").asText());
+                            int item = tracks.intern(Fields.id(at, 0, "track_uri", t.get("track_uri").asText()));
                             if (t.hasNonNull("artist_uri")) {
                                 artist.add(item, t.get("artist_uri").asText());
                             }
@@ -107,6 +115,7 @@ public class SpotifyMpdAdapter extends AdapterBase {
                                 names.putIfAbsent(item, t.get("track_name").asText());
                             }
                             int row = x.size();
+                            warnings.rows().add(row, slice, line);
                             x.add(user, item, 1f, time);
                             if (row == position[0].length) {
                                 position[0] = java.util.Arrays.copyOf(position[0], row * 2);
@@ -117,6 +126,9 @@ public class SpotifyMpdAdapter extends AdapterBase {
                 }
             } catch (DatasetFormatException e) {
                 throw e;
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new DatasetFormatException(slice, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), 0,
+                        "not a valid MPD slice: " + e.getOriginalMessage(), e);
             } catch (IOException e) {
                 throw new DatasetFormatException(slice, 0, 0, "not a valid MPD slice: " + e.getMessage(), e);
             }
@@ -135,8 +147,13 @@ public class SpotifyMpdAdapter extends AdapterBase {
         meta.put(Dataset.SOURCE, slices.get(0).getParent() == null ? "?" : slices.get(0).getParent().toString());
         meta.put(Dataset.FEEDBACK, "implicit");
         meta.put("slices", Integer.toString(slices.size()));
-        return new Dataset("spotify-mpd", playlists.build(), tracks.build(), x.build(playlists.size(), n)
-                .withExtraColumns(Map.of("position", java.util.Arrays.copyOf(position[0], x.size()))),
+        int rows = x.size();
+        var built = x.build(playlists.size(), n);
+        var builtUsers = playlists.build();
+        var builtItems = tracks.build();
+        warnings.describe(built, builtUsers, builtItems, "implicit", meta);
+        return new Dataset("spotify-mpd", builtUsers, builtItems, built
+                .withExtraColumns(Map.of("position", java.util.Arrays.copyOf(position[0], rows))),
                 new Attributes(cat, Map.of(), Map.of("title", titles)),
                 new Attributes(Map.of(), Map.of(), Map.of("name", playlistTitles)), meta);
     }

@@ -30,7 +30,7 @@ class NumericRatingsReaderTest {
         rows = new ArrayList<>();
         users = new IdIndex.Builder();
         items = new IdIndex.Builder();
-        return new NumericRatingsReader(users, items).read(file, sep, header,
+        return new NumericRatingsReader(users, items, Long.MAX_VALUE).read(file, sep, header,
                 (u, i, r, t, line) -> rows.add(new Row(u, i, r, t, line)));
     }
 
@@ -95,7 +95,7 @@ class NumericRatingsReaderTest {
         users = new IdIndex.Builder();
         items = new IdIndex.Builder();
         items.intern("8"); // e.g. from a movies file read before the ratings
-        assertTrue(new NumericRatingsReader(users, items).read(f, "\t", false,
+        assertTrue(new NumericRatingsReader(users, items, Long.MAX_VALUE).read(f, "\t", false,
                 (u, i, r, t, line) -> rows.add(new Row(u, i, r, t, line))));
         assertEquals(List.of(0, 1, 0), rows.stream().map(Row::user).toList());
         assertEquals(List.of(1, 1, 0), rows.stream().map(Row::item).toList());

@@ -24,6 +24,11 @@ public final class JsonLines {
         }
     }
 
+    /** A required identifier field, held to the rules of {@link Fields#id}. */
+    public static String id(RowContext at, JsonNode node, String field) {
+        return Fields.id(at, 0, "'" + field + "'", text(at, node, field));
+    }
+
     /** A required, non-blank text field. */
     public static String text(RowContext at, JsonNode node, String field) {
         JsonNode v = node.get(field);

@@ -7,7 +7,8 @@ import java.io.Reader;
 /**
  * Refuses lines longer than a limit while characters stream through, so that a file without line breaks
  * (a binary file, a wrong delimiter setting, one giant JSON document) fails with a clear error instead of
- * filling the heap inside {@code readLine} or a CSV parser. It counts lines itself to say which one.
+ * filling the heap inside {@code readLine} or a CSV parser. It also refuses NUL characters, which no text format
+ * holds and which otherwise end up inside ids (a binary or corrupted file). It counts lines itself to say which one.
  */
 public final class LineLimitReader extends FilterReader {
     /** The default limit: 16 Mi characters, far above any line of the supported formats. */
@@ -26,6 +27,28 @@ public final class LineLimitReader extends FilterReader {
 
         public long line() {
             return line;
+        }
+    }
+
+    /** A NUL character; {@link #line()} and {@link #column()} (1-based, in characters) say where. */
+    public static final class NulCharacterException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final long line;
+        private final int column;
+
+        NulCharacterException(long line, int column) {
+            super("a NUL character (byte 0) at character " + column + " of line " + line
+                    + ": a binary or corrupted file, or one in UTF-16 (convert it to UTF-8)?");
+            this.line = line;
+            this.column = column;
+        }
+
+        public long line() {
+            return line;
+        }
+
+        public int column() {
+            return column;
         }
     }
 
@@ -56,12 +79,14 @@ public final class LineLimitReader extends FilterReader {
         return n;
     }
 
-    private void count(char c) throws LineTooLongException {
+    private void count(char c) throws IOException {
         if (c == '\n') {
             line++;
             sinceBreak = 0;
         } else if (++sinceBreak > max) {
             throw new LineTooLongException(line, max);
+        } else if (c == '\0') {
+            throw new NulCharacterException(line, sinceBreak);
         }
     }
 }

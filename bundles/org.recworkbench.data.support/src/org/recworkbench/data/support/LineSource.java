@@ -22,6 +22,10 @@ public final class LineSource implements AutoCloseable, RowContext {
     private final Charset charset;
     private final BufferedReader reader;
     private long lineNumber;
+    private long blankLines;
+    private long firstBlankLine;
+    private long pendingBlank;
+    private long firstPendingBlank;
 
     private LineSource(Path file, BufferedReader reader) {
         this.file = file;
@@ -92,6 +96,50 @@ public final class LineSource implements AutoCloseable, RowContext {
     }
 
     /**
+     * The next line that is not blank, or null at the end. Blank lines between records are skipped and counted
+     * ({@link #blankLines()}, {@link #firstBlankLine()}); blank lines at the very end of the file are not counted
+     * (an editor's trailing newline is not a defect).
+     */
+    public String nextRecord() {
+        for (String line; (line = next()) != null;) {
+            if (!line.isBlank()) {
+                if (pendingBlank > 0) {
+                    if (blankLines == 0) {
+                        firstBlankLine = firstPendingBlank;
+                    }
+                    blankLines += pendingBlank;
+                    pendingBlank = 0;
+                }
+                return line;
+            }
+            if (pendingBlank++ == 0) {
+                firstPendingBlank = lineNumber;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The error for a file that ended without a single record: an empty file (line 1), or one with only a header
+     * or blank lines (the line after them). {@code expected} says what the rows look like.
+     */
+    public DatasetFormatException noRows(String expected) {
+        return lineNumber == 0 ? new DatasetFormatException(file, 1, 0, "empty file, expected rows of " + expected)
+                : new DatasetFormatException(file, lineNumber + 1, 0, "no rows after line " + lineNumber
+                        + ", expected rows of " + expected);
+    }
+
+    /** Blank lines {@link #nextRecord()} skipped between records. */
+    public long blankLines() {
+        return blankLines;
+    }
+
+    /** The line number of the first of them (0 when none). */
+    public long firstBlankLine() {
+        return firstBlankLine;
+    }
+
+    /**
      * The error for a failed read through {@link #reader()} (parsers report their own line numbers, or none):
      * an over-long line names its line, anything else is a read failure at {@code line} (0 if unknown).
      */
@@ -103,6 +151,9 @@ public final class LineSource implements AutoCloseable, RowContext {
     public static DatasetFormatException readError(Path file, Charset charset, IOException e, long line) {
         if (e instanceof LineLimitReader.LineTooLongException tooLong) {
             return new DatasetFormatException(file, tooLong.line(), 0, tooLong.getMessage(), e);
+        }
+        if (e instanceof LineLimitReader.NulCharacterException nul) {
+            return new DatasetFormatException(file, nul.line(), 0, nul.getMessage(), e);
         }
         if (e instanceof java.nio.charset.CharacterCodingException) {
             // readers decode ahead of the line they return: find the line of the bad bytes from the start

@@ -13,10 +13,11 @@ import org.recworkbench.api.data.IdIndex;
  * integer ids, parsed straight from bytes without creating strings, ids mapped through a primitive hash map
  * into the caller's {@link IdIndex.Builder}s (first-seen order, the same as the general path).
  *
- * <p>It accepts only what it can parse exactly; on anything else (quotes, non-numeric or zero-padded ids,
- * exotic number syntax, a wrong field count) it returns {@code false} and the caller re-reads the file with
- * the general, fully diagnosing parser. It never accepts a row the general path would reject, except the
- * rating-scale check, which {@link Sink} does.
+ * <p>It accepts only what it can parse exactly; on anything else (quotes, non-numeric, zero-padded or too large ids,
+ * exotic number syntax, a wrong field count, control bytes) it returns {@code false} and the caller re-reads the file
+ * with the general, fully diagnosing parser. It never accepts a row the general path would reject, except the checks
+ * of values in range (rating scale, timestamp span), which {@link Sink} does. Blank lines between rows are skipped
+ * and counted, as {@link LineSource#nextRecord()} counts them.
  */
 public final class NumericRatingsReader {
 
@@ -30,13 +31,30 @@ public final class NumericRatingsReader {
 
     private final IdIndex.Builder users;
     private final IdIndex.Builder items;
+    private final long maxId;
+    private long blankLines;
+    private long firstBlankLine;
+    private long pendingBlank;
+    private long firstPendingBlank;
     private final LongIntMap userIds = new LongIntMap();
     private final LongIntMap itemIds = new LongIntMap();
     private long line;
 
-    public NumericRatingsReader(IdIndex.Builder users, IdIndex.Builder items) {
+    /** @param maxId the largest id the format allows (a larger one is left to the general path to refuse) */
+    public NumericRatingsReader(IdIndex.Builder users, IdIndex.Builder items, long maxId) {
         this.users = users;
         this.items = items;
+        this.maxId = maxId;
+    }
+
+    /** Blank lines skipped between rows (not those at the very end). */
+    public long blankLines() {
+        return blankLines;
+    }
+
+    /** The first of them (0 when none). */
+    public long firstBlankLine() {
+        return firstBlankLine;
     }
 
     /**
@@ -121,8 +139,16 @@ public final class NumericRatingsReader {
         while (p < to) {
             line++;
             if (d[p] == '\n' || (d[p] == '\r' && d[p + 1] == '\n')) {
-                p += d[p] == '\n' ? 1 : 2; // blank line
+                p += d[p] == '\n' ? 1 : 2; // blank line: counted once a row follows it
+                if (pendingBlank++ == 0) {
+                    firstPendingBlank = line;
+                }
                 continue;
+            }
+            if (pendingBlank > 0) {
+                firstBlankLine = blankLines == 0 ? firstPendingBlank : firstBlankLine;
+                blankLines += pendingBlank;
+                pendingBlank = 0;
             }
             // user id
             int s = p;
@@ -130,7 +156,7 @@ public final class NumericRatingsReader {
             for (int c; (c = d[p] - '0') >= 0 && c <= 9; p++) {
                 user = user * 10 + c;
             }
-            if (!plainId(d, s, p) || (p = skipSeparator(d, p, sep)) < 0) {
+            if (!plainId(d, s, p) || user > maxId || (p = skipSeparator(d, p, sep)) < 0) {
                 return false;
             }
             // item id
@@ -139,7 +165,7 @@ public final class NumericRatingsReader {
             for (int c; (c = d[p] - '0') >= 0 && c <= 9; p++) {
                 item = item * 10 + c;
             }
-            if (!plainId(d, s, p) || (p = skipSeparator(d, p, sep)) < 0) {
+            if (!plainId(d, s, p) || item > maxId || (p = skipSeparator(d, p, sep)) < 0) {
                 return false;
             }
             // rating: digits with at most one '.'

@@ -20,6 +20,7 @@ import org.recworkbench.api.data.Attributes;
 import org.recworkbench.api.data.Dataset;
 import org.recworkbench.api.data.DatasetAdapter;
 import org.recworkbench.api.data.IdIndex;
+import org.recworkbench.api.data.Interactions;
 import org.recworkbench.api.data.InteractionsBuilder;
 import org.recworkbench.data.support.AdapterBase;
 import org.recworkbench.data.support.BadRows;
@@ -27,6 +28,8 @@ import org.recworkbench.data.support.JsonLines;
 import org.recworkbench.data.support.CategoricalBuilder;
 import org.recworkbench.data.support.DataFolders;
 import org.recworkbench.data.support.LineSource;
+import org.recworkbench.data.support.LoadWarnings;
+import org.recworkbench.data.support.Timestamps;
 
 /**
  * The Yelp Open Dataset as Yelp distributes it (JSON lines): {@code yelp_academic_dataset_review.json}
@@ -64,12 +67,9 @@ public class YelpAdapter extends AdapterBase {
         Map<Integer, String> names = new LinkedHashMap<>();
         if (DataFolders.exists(dir, BUSINESSES)) {
             try (LineSource src = new LineSource(DataFolders.file(dir, BUSINESSES), StandardCharsets.UTF_8)) {
-                for (String line; (line = src.next()) != null;) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
+                for (String line; (line = src.nextRecord()) != null;) {
                     JsonNode b = JsonLines.object(src, line);
-                    String id = JsonLines.text(src, b, "business_id");
+                    String id = JsonLines.id(src, b, "business_id");
                     if (items.indexOf(id) >= 0) {
                         throw src.error(0, "business " + id + " appears twice");
                     }
@@ -105,12 +105,12 @@ public class YelpAdapter extends AdapterBase {
         }
         InteractionsBuilder x = new InteractionsBuilder(1 << 16);
         BadRows bad = BadRows.of(p);
+        LoadWarnings warnings = new LoadWarnings();
+        Timestamps timestamps = new Timestamps(null);
         monitor.begin("load Yelp reviews from " + dir, -1);
-        try (LineSource src = new LineSource(DataFolders.required(dir, REVIEWS), StandardCharsets.UTF_8)) {
-            for (String line; (line = src.next()) != null;) {
-                if (line.isBlank()) {
-                    continue;
-                }
+        Path reviews = DataFolders.required(dir, REVIEWS);
+        try (LineSource src = new LineSource(reviews, StandardCharsets.UTF_8)) {
+            for (String line; (line = src.nextRecord()) != null;) {
                 try {
                     JsonNode r = JsonLines.object(src, line);
                     JsonNode stars = r.get("stars");
@@ -124,13 +124,23 @@ public class YelpAdapter extends AdapterBase {
                     } catch (DateTimeParseException e) {
                         throw src.error(0, "date '" + r.get("date").asText() + "' is not like 2018-07-07 22:09:11");
                     }
-                    String user = JsonLines.text(src, r, "user_id");
-                    String business = JsonLines.text(src, r, "business_id");
+                    timestamps.check(src, 0, time);
+                    String user = JsonLines.id(src, r, "user_id");
+                    String business = JsonLines.id(src, r, "business_id");
+                    if (stars.asDouble() != Math.rint(stars.asDouble())) {
+                        warnings.fractionalRating(reviews.getFileName() + ":" + src.lineNumber(),
+                                (float) stars.asDouble());
+                    }
+                    warnings.rows().add(x.size(), reviews, src.lineNumber());
                     x.add(users.intern(user), items.intern(business), (float) stars.asDouble(), time);
                 } catch (DatasetFormatException e) {
                     bad.reject(e);
                 }
             }
+            if (x.size() == 0 && bad.skipped() == 0) {
+                throw src.noRows("one JSON review object per line");
+            }
+            warnings.blankLines(src);
         }
         monitor.done();
         int n = items.size();
@@ -146,8 +156,12 @@ public class YelpAdapter extends AdapterBase {
         meta.put(Dataset.FEEDBACK, "explicit");
         meta.put("ratingScale", "1-5");
         bad.describe(meta);
-        return new Dataset("yelp", users.build(), items.build(), x.build(users.size(), n),
-                new Attributes(cat, Map.of(), Map.of("title", titles)), null, meta);
+        Interactions built = x.build(users.size(), n);
+        IdIndex builtUsers = users.build();
+        IdIndex builtItems = items.build();
+        warnings.describe(built, builtUsers, builtItems, "1-5 stars", meta);
+        return new Dataset("yelp", builtUsers, builtItems, built, new Attributes(cat, Map.of(), Map.of("title", titles)),
+                null, meta);
     }
 
 

@@ -209,6 +209,8 @@ public final class RunQueue {
             run.log(s.stage());
         } else if (event instanceof RunListener.Notice n) {
             run.log("note: " + n.message());
+        } else if (event instanceof RunListener.DataWarning w) {
+            run.log("warning: " + w.message());
         } else if (event instanceof RunListener.AlgorithmFinished f) {
             AlgorithmResult a = f.result();
             run.log(a.label() + " " + a.status().name().toLowerCase() + (a.failure() == null

@@ -164,6 +164,8 @@ public class DefaultSimulationRunner implements SimulationRunner {
         List<PolicySpec> policies = spec.policies();
         Optional<Dataset> dataset = spec.dataset() == null ? Optional.empty()
                 : Optional.of(experiments.loadDataset(spec.dataset(), spec.filters(), monitor));
+        dataset.ifPresent(d -> d.warnings().values().forEach(w -> listener.onEvent(new SimulationListener.Notice(
+                "warning: " + w))));
         boolean replicate = spec.traffic().equals("replicate");
         int lanes = replicate ? policies.size() : 1;
         monitor.begin("simulate " + spec.name(), spec.steps() * lanes * spec.variants().size());
