@@ -82,8 +82,12 @@ public class ObdAdapter extends AdapterBase {
                     if (f.length != c[0].fields()) {
                         throw at.error(0, "expected " + c[0].fields() + " fields as in the header, found " + f.length);
                     }
-                    int user = users.intern(String.join("|", Arrays.copyOfRange(f, c[0].userFeatures(),
-                            c[0].userFeatures() + 4)));
+                    String[] features = new String[4];
+                    for (int k = 0; k < 4; k++) {
+                        int col = c[0].userFeatures() + k;
+                        features[k] = Fields.id(at, col + 1, c[0].names()[col], f[col]);
+                    }
+                    int user = users.intern(String.join("|", features));
                     String itemId = Fields.numericId(at, c[0].item() + 1, "item_id", f[c[0].item()], 1_000_000);
                     if (context != null && !context.byId().containsKey(itemId)) {
                         throw at.error(c[0].item() + 1, "item_id " + itemId + " is not in item_context.csv ("

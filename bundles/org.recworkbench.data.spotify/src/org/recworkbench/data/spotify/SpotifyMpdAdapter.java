@@ -78,6 +78,7 @@ public class SpotifyMpdAdapter extends AdapterBase {
                     throw error(slice, parser, first == null ? "empty file, expected a slice object"
                             : "expected a slice object");
                 }
+                boolean playlistsSeen = false;
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String field = parser.currentName();
                     JsonToken value = parser.nextToken();
@@ -85,6 +86,7 @@ public class SpotifyMpdAdapter extends AdapterBase {
                         parser.skipChildren();
                         continue;
                     }
+                    playlistsSeen = true;
                     if (value != JsonToken.START_ARRAY) {
                         throw error(slice, parser, "'playlists' is not an array");
                     }
@@ -123,6 +125,9 @@ public class SpotifyMpdAdapter extends AdapterBase {
                             position[0][row] = (float) t.path("pos").asDouble(row);
                         }
                     }
+                }
+                if (!playlistsSeen) {
+                    throw error(slice, parser, "no 'playlists' array in the slice: not an MPD slice?");
                 }
             } catch (DatasetFormatException e) {
                 throw e;

@@ -45,8 +45,11 @@ public final class LineSource implements AutoCloseable, RowContext {
             throw new DatasetFormatException(file, 0, 0, "cannot read: " + e, e);
         }
         String text;
+        boolean utf16 = bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE));
         try {
-            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            text = (utf16 ? java.nio.charset.StandardCharsets.UTF_16 : java.nio.charset.StandardCharsets.UTF_8)
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (java.nio.charset.CharacterCodingException e) {
@@ -61,18 +64,39 @@ public final class LineSource implements AutoCloseable, RowContext {
         return reader;
     }
 
+    /**
+     * Opens a file in {@code charset}, unless it starts with a byte-order mark: a file that says it is UTF-8 or
+     * UTF-16 (a spreadsheet's "Unicode text" export) is read as what it says.
+     */
     public LineSource(Path file, Charset charset) {
         this.file = file;
-        this.charset = charset;
         try {
-            InputStream in = Compressed.open(file);
-            CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            java.io.BufferedInputStream in = new java.io.BufferedInputStream(Compressed.open(file), 1 << 16);
+            Charset marked = byteOrderMark(in);
+            this.charset = marked != null ? marked : charset;
+            CharsetDecoder decoder = this.charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             reader = new BufferedReader(new LineLimitReader(new InputStreamReader(in, decoder),
                     LineLimitReader.DEFAULT_MAX_CHARS), 1 << 16);
         } catch (IOException e) {
             throw new DatasetFormatException(file, 0, 0, "cannot open: " + e, e);
         }
+    }
+
+    /** The charset a byte-order mark at the stream's start names (the mark is consumed), or null (nothing read). */
+    private static Charset byteOrderMark(java.io.BufferedInputStream in) throws IOException {
+        in.mark(3);
+        int a = in.read();
+        int b = in.read();
+        int c = in.read();
+        if (a == 0xEF && b == 0xBB && c == 0xBF) {
+            return java.nio.charset.StandardCharsets.UTF_8;
+        }
+        in.reset();
+        if ((a == 0xFE && b == 0xFF) || (a == 0xFF && b == 0xFE)) {
+            return java.nio.charset.StandardCharsets.UTF_16; // consumes the mark and follows its byte order
+        }
+        return null;
     }
 
     /** The next line without its terminator, or null at the end. */

@@ -25,6 +25,9 @@ public final class NpyArray {
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
+    /** NumPy writes headers of a few hundred bytes; a larger one comes from damage. */
+    private static final int MAX_HEADER = 1 << 20;
+
     private final int[] shape;
     private final long[] longs;
     private final double[] doubles;
@@ -67,7 +70,8 @@ public final class NpyArray {
                     out.put(e.getName().substring(0, e.getName().length() - 4), read(zip, file, e.getName()));
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            // IllegalArgumentException: the zip reader's answer to an entry name that is not valid UTF-8
             throw new DatasetFormatException(file, 0, 0, "not a readable .npz archive: " + e.getMessage(), e);
         }
         return out;
@@ -91,6 +95,10 @@ public final class NpyArray {
         } else {
             throw bad(file, entry, "unsupported .npy version " + major);
         }
+        if (headerLength < 0 || headerLength > MAX_HEADER) {
+            throw bad(file, entry, "header length " + Integer.toUnsignedString(headerLength) + " is beyond "
+                    + MAX_HEADER + " bytes: a damaged file?");
+        }
         byte[] headerBytes = new byte[headerLength];
         in.readFully(headerBytes);
         String header = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
@@ -103,20 +111,33 @@ public final class NpyArray {
         if (fortran.group(1).equals("True")) {
             throw bad(file, entry, "Fortran-ordered arrays are not supported");
         }
-        int[] shape = Arrays.stream(shapeText.group(1).split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .mapToInt(Integer::parseInt).toArray();
+        int[] shape;
+        int size;
+        try {
+            shape = Arrays.stream(shapeText.group(1).split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .mapToInt(Integer::parseInt).toArray();
+            size = Integer.parseInt(descr.group(3));
+        } catch (NumberFormatException e) {
+            throw bad(file, entry, "unsupported header " + header.trim());
+        }
         long count = 1;
         for (int d : shape) {
-            count *= d;
+            if (d < 0) {
+                throw bad(file, entry, "negative dimension in shape " + Arrays.toString(shape));
+            }
+            count = Math.min(count * d, Long.MAX_VALUE / 16);
         }
-        if (count > Integer.MAX_VALUE) {
-            throw bad(file, entry, "array of " + count + " elements is too large");
+        if (count > Integer.MAX_VALUE || count * size > Integer.MAX_VALUE - 16) {
+            throw bad(file, entry, "array of " + count + " elements of " + size + " bytes is too large");
         }
         char kind = descr.group(2).charAt(0);
-        int size = Integer.parseInt(descr.group(3));
         ByteOrder order = descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-        byte[] raw = new byte[Math.toIntExact(count * size)];
-        in.readFully(raw);
+        // read as the bytes arrive, not into a buffer of the header's claimed size: a damaged header cannot claim GiBs
+        byte[] raw = in.readNBytes((int) (count * size));
+        if (raw.length < count * size) {
+            throw bad(file, entry, "the array is cut short: its header promises " + count * size + " bytes, the "
+                    + "file holds " + raw.length);
+        }
         ByteBuffer buf = ByteBuffer.wrap(raw).order(order);
         int n = (int) count;
         if (kind == 'f') {
