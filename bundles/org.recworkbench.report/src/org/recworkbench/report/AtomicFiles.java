@@ -26,9 +26,12 @@ public final class AtomicFiles {
     public static Path write(Path target, Content content) {
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+            // not Files.createTempFile: its files are private (0600) whatever the umask; results are for the group
+            Path tmp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + "."
+                    + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
             try {
-                try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
                     content.writeTo(out);
                 }
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

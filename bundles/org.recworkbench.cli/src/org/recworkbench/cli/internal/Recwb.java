@@ -26,6 +26,7 @@ import org.recworkbench.api.metrics.MetricSet;
 import org.recworkbench.core.DatasetStatistics;
 import org.recworkbench.core.ExperimentRunner;
 import org.recworkbench.core.ModelFiles;
+import org.recworkbench.core.OutputFolder;
 import org.recworkbench.core.PluginDiagnostics;
 import org.recworkbench.core.PluginRegistry;
 import org.recworkbench.core.RunListener;
@@ -92,7 +93,15 @@ final class Recwb implements Runnable {
             }
             return 1;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            String task = TerminalProgress.lastTask();
+            err.println("recwb: out of memory" + (task == null ? "" : " while " + task) + " (Java heap limit "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB); raise it with RECWB_JAVA_OPTS, e.g. "
+                    + "RECWB_JAVA_OPTS=-Xmx16g recwb ...");
+            return 1;
+        }
     }
 
     /** {@code -h/--help} (and {@code -V/--version}) on every command and subcommand, not only on {@code recwb}. */
@@ -153,13 +162,15 @@ final class Recwb implements Runnable {
             Path folder = output != null ? output
                     : s.output() != null ? Path.of(s.output()) : Path.of("results", s.name());
             TerminalProgress progress = new TerminalProgress(err, System.console() != null);
-            out.printf("Running '%s' (seed %d, %d threads)%n", s.name(), s.seed(), s.threads());
-            // Ctrl-C cancels: the run stops at the next batch and its results so far are still written
-            try (CancelOnExit cancel = new CancelOnExit(progress)) {
-                return report(s, folder, services.runner().run(s, event -> {
+            // the output folder is checked before anything is loaded; the run writes into a staging folder that
+            // replaces it only when complete. Ctrl-C cancels: the run stops at the next batch and its results so
+            // far are still written.
+            try (OutputFolder output = OutputFolder.prepare(folder); CancelOnExit cancel = new CancelOnExit(progress)) {
+                out.printf("Running '%s' (seed %d, %d threads)%n", s.name(), s.seed(), s.threads());
+                Path models = output.staging().resolve("models");
+                return report(output, services.runner().run(s, event -> {
                     if (saveModels && event instanceof RunListener.ModelFitted m) {
-                        Path file = folder.resolve("models").resolve(m.label().replaceAll("[^A-Za-z0-9._+-]", "_")
-                                + ".model");
+                        Path file = models.resolve(m.label().replaceAll("[^A-Za-z0-9._+-]", "_") + ".model");
                         if (!ModelFiles.write(file, m.recommenderId(), m.params(), m.model())) {
                             err.println("  " + m.label() + ": this algorithm's models cannot be saved yet");
                         }
@@ -178,15 +189,16 @@ final class Recwb implements Runnable {
             }
         }
 
-        private int report(ExperimentSpec s, Path folder, ExperimentResult result) {
+        private int report(OutputFolder output, ExperimentResult result) {
             out.println();
             out.printf("Dataset %s: %d users, %d items, %d interactions; split %s: %d train, %d test, "
                     + "%d test users; backend %s%nProtocol: %s%n", result.dataset().name(), result.dataset().users(),
                     result.dataset().items(), result.dataset().interactions(), result.split(), result.trainSize(),
                     result.testSize(), result.testUsers(), result.backend(), result.protocol());
             out.print(Tables.results(result, Comparisons.of(result)));
-            List<String> written = ReportWriters.writeAll(services.writers().get(), result, folder).stream()
+            List<String> written = ReportWriters.writeAll(services.writers().get(), result, output.staging()).stream()
                     .map(p -> p.getFileName().toString()).toList();
+            Path folder = output.commit();
             out.printf("Results in %s (%s), %.1f s in all%n", folder, String.join(", ", written), result.seconds());
             long failed = result.algorithms().stream().filter(a -> !a.succeeded()).count();
             if (failed > 0) {

@@ -28,9 +28,17 @@ final class TerminalProgress implements ProgressMonitor {
         this.interactive = interactive;
     }
 
+    /** The task most recently begun by any progress bar of this process, for a crash's one-line message. */
+    private static volatile String lastTask;
+
+    static String lastTask() {
+        return lastTask;
+    }
+
     @Override
     public synchronized void begin(String newTask, long totalWork) {
         task = newTask;
+        lastTask = newTask;
         total = totalWork;
         done.set(0);
         started = System.nanoTime();

@@ -70,6 +70,7 @@ public record ExperimentSpec(String name, Long seed, DatasetSpec dataset, List<F
      * @throws InvalidSpecException naming the field
      */
     public ExperimentSpec validate() {
+        RunNames.check("name", name);
         if (dataset == null) {
             throw new InvalidSpecException("dataset", "is required");
         }

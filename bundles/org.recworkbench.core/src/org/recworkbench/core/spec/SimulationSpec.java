@@ -87,6 +87,7 @@ public record SimulationSpec(String name, Long seed, SimulatorSpec simulator, Da
      * @throws InvalidSpecException naming the field
      */
     public SimulationSpec validate() {
+        RunNames.check("name", name);
         if (simulator == null || simulator.id() == null || simulator.id().isBlank()) {
             throw new InvalidSpecException("simulator.id", "is required (see 'recwb list simulators')");
         }

@@ -51,6 +51,12 @@ class DatasetFetcherTest {
 
     private final byte[] good = zip(Map.of("ml-100k/u.data", "1\t1\t5\t1\n", "ml-100k/README", "fixture"));
     private final byte[] evil = zip(Map.of("../escaped.txt", "gotcha"));
+    private final byte[] other = zip(Map.of("ml-100k/u.data", "2\t2\t4\t2\n"));
+    private final byte[] notAZip = "<html>Service unavailable</html>".getBytes(StandardCharsets.UTF_8);
+    /** 4 KiB of zeros in one entry (a few bytes compressed), and 5 tiny entries. */
+    private final byte[] bomb = zip(Map.of("ml-100k/zeros", "\0".repeat(4096)));
+    private final byte[] many = zip(Map.of("ml-100k/a", "1", "ml-100k/b", "2", "ml-100k/c", "3", "ml-100k/d", "4",
+            "ml-100k/e", "5"));
 
     DatasetFetcherTest() throws Exception {
     }
@@ -60,6 +66,11 @@ class DatasetFetcherTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/good.zip", x -> serve(x, good));
         server.createContext("/evil.zip", x -> serve(x, evil));
+        server.createContext("/mirror/good.zip", x -> serve(x, good));
+        server.createContext("/other.zip", x -> serve(x, other));
+        server.createContext("/page.zip", x -> serve(x, notAZip));
+        server.createContext("/bomb.zip", x -> serve(x, bomb));
+        server.createContext("/many.zip", x -> serve(x, many));
         server.start();
     }
 
@@ -117,6 +128,69 @@ class DatasetFetcherTest {
         RecWorkbenchException e = assertThrows(RecWorkbenchException.class,
                 () -> new DatasetFetcher(cache).fetch("x", url("/missing.zip"), "a".repeat(64), "."));
         assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
+    }
+
+    @Test
+    void aFileThatUnpacksToNothingIsNeverMarkedComplete() throws Exception {
+        DatasetFetcher fetcher = new DatasetFetcher(cache);
+        // the user vouches for the bytes with their digest, but they are an error page, not a zip
+        RecWorkbenchException e = assertThrows(RecWorkbenchException.class,
+                () -> fetcher.fetch("ml-100k", url("/page.zip"), sha256(notAZip), "ml-100k"));
+        assertTrue(e.getMessage().contains("the archive holds no files"), e.getMessage());
+        assertFalse(Files.exists(cache.resolve("ml-100k")), "no cache entry claims to be complete");
+        assertFalse(Files.exists(cache.resolve("downloads/ml-100k.zip")), "the refused download is removed");
+        assertThrows(RecWorkbenchException.class,
+                () -> fetcher.fetch("ml-100k", url("/page.zip"), sha256(notAZip), "ml-100k"));
+        assertEquals(2, requests.get(), "the second fetch tries again instead of returning an empty folder");
+        // an archive without the folder the catalogue names is refused as well
+        e = assertThrows(RecWorkbenchException.class,
+                () -> fetcher.fetch("ml-1m", url("/good.zip"), sha256(good), "ml-1m"));
+        assertTrue(e.getMessage().contains("no folder 'ml-1m'"), e.getMessage());
+        assertFalse(Files.exists(cache.resolve("ml-1m")));
+    }
+
+    @Test
+    void anotherDigestFetchesAgainAndAnotherAddressReverifies() throws Exception {
+        DatasetFetcher fetcher = new DatasetFetcher(cache);
+        fetcher.fetch("ml-100k", url("/good.zip"), sha256(good), "ml-100k");
+        // the same name with another digest: the cached copy is not what is asked for
+        Path folder = fetcher.fetch("ml-100k", url("/other.zip"), sha256(other), "ml-100k");
+        assertEquals("2\t2\t4\t2\n", Files.readString(folder.resolve("u.data")));
+        assertEquals(2, requests.get());
+        // the same digest from a mirror: the kept archive is checked again, and nothing is downloaded
+        fetcher.fetch("ml-100k", url("/mirror/other.zip"), sha256(other), "ml-100k");
+        assertEquals(2, requests.get());
+        // ...but a kept archive that no longer has the digest is fetched again from the new address
+        Files.write(cache.resolve("downloads/ml-100k.zip"), new byte[] {1, 2, 3});
+        RecWorkbenchException e = assertThrows(RecWorkbenchException.class,
+                () -> fetcher.fetch("ml-100k", url("/mirror/good.zip"), sha256(other), "ml-100k"));
+        assertTrue(e.getMessage().contains("SHA-256 mismatch"), e.getMessage());
+        assertEquals(3, requests.get());
+    }
+
+    @Test
+    void archivesBeyondTheLimitsAreRefused() throws Exception {
+        DatasetFetcher small = new DatasetFetcher(cache, 1_000, 3);
+        RecWorkbenchException e = assertThrows(RecWorkbenchException.class,
+                () -> small.fetch("ml-100k", url("/bomb.zip"), sha256(bomb), "ml-100k"));
+        assertTrue(e.getMessage().contains("expands beyond 1000 bytes"), e.getMessage());
+        e = assertThrows(RecWorkbenchException.class,
+                () -> small.fetch("ml-100k", url("/many.zip"), sha256(many), "ml-100k"));
+        assertTrue(e.getMessage().contains("more than 3 entries"), e.getMessage());
+        assertFalse(Files.exists(cache.resolve("ml-100k")));
+        assertFalse(Files.exists(cache.resolve("downloads/ml-100k.zip")));
+    }
+
+    @Test
+    void anUnreachableServerIsSaidInWords() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort(); // closed again: nothing listens there
+        }
+        RecWorkbenchException e = assertThrows(RecWorkbenchException.class, () -> new DatasetFetcher(cache).fetch(
+                "ml-100k", "http://127.0.0.1:" + port + "/ml-100k.zip", sha256(good), "ml-100k"));
+        assertTrue(e.getMessage().contains("connection refused or unreachable"), e.getMessage());
+        assertFalse(e.getMessage().contains("null"), e.getMessage());
     }
 
     @Test

@@ -25,26 +25,40 @@ import org.recworkbench.api.RecWorkbenchException;
  * Downloads a dataset archive into {@code <cache>/downloads}, checks its SHA-256, and unpacks it into
  * {@code <cache>/<name>}. Nothing is half-written: the download goes to a {@code .part} file, the archive is
  * unpacked into a temporary folder beside the target and moved into place only when complete, and a failed
- * check deletes what it fetched. Unpacking refuses entries that would land outside the target folder
- * (zip slip), absolute paths and archives that expand beyond a size limit.
+ * check deletes what it fetched. A cached copy records the digest and address it came from ({@code .complete}): it
+ * is reused only for the same digest, and a fetch from another address re-verifies the kept archive first. Unpacking
+ * refuses entries that would land outside the target folder (zip slip), absolute paths, archives that expand beyond a
+ * size or entry-count limit (zip bombs), and archives that hold nothing or not the folder the catalogue names.
  */
 public final class DatasetFetcher {
 
     /** Refuse archives that expand beyond this (the largest MovieLens release unpacks to under 2 GiB). */
     static final long MAX_UNPACKED_BYTES = 8L << 30;
+    /** Refuse archives with more entries (the public datasets have at most a few thousand files). */
+    static final int MAX_ENTRIES = 100_000;
+    private static final String COMPLETE = ".complete";
 
     private final Path cache;
     private final HttpClient http;
+    private final long maxUnpackedBytes;
+    private final int maxEntries;
 
     public DatasetFetcher(Path cache) {
+        this(cache, MAX_UNPACKED_BYTES, MAX_ENTRIES);
+    }
+
+    /** A fetcher with other unpacking limits (tests use small ones). */
+    DatasetFetcher(Path cache, long maxUnpackedBytes, int maxEntries) {
         this.cache = cache;
+        this.maxUnpackedBytes = maxUnpackedBytes;
+        this.maxEntries = maxEntries;
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(30)).build();
     }
 
     /**
-     * Makes the dataset available locally and returns the folder its adapter reads. An existing complete copy
-     * is reused without a download.
+     * Makes the dataset available locally and returns the folder its adapter reads. A complete copy fetched with the
+     * same digest is reused without a download.
      *
      * @param url the archive's address (the catalogue's, or another mirror)
      * @param sha256 the expected hex digest of the archive
@@ -54,31 +68,94 @@ public final class DatasetFetcher {
             throw new RecWorkbenchException("a 64-digit hex SHA-256 of the archive is required for '" + name
                     + "', got " + sha256);
         }
+        String expected = sha256.toLowerCase(Locale.ROOT);
         Path target = cache.resolve(name);
-        if (Files.isRegularFile(target.resolve(".complete"))) {
-            return target.resolve(folderInArchive).normalize();
-        }
+        Path archive = cache.resolve("downloads").resolve(name + ".zip");
         try {
+            String[] cached = completeRecord(target);
+            if (cached != null && cached[0].equals(expected) && Files.isDirectory(target.resolve(folderInArchive))) {
+                if (cached[1].equals(url)) {
+                    return target.resolve(folderInArchive).normalize();
+                }
+                // the same digest asked for from another address: the kept archive must still have it
+                if (Files.isRegularFile(archive) && sha256Of(archive).equals(expected)) {
+                    record(target, expected, url);
+                    return target.resolve(folderInArchive).normalize();
+                }
+            }
             Files.createDirectories(cache.resolve("downloads"));
-            Path archive = cache.resolve("downloads").resolve(name + ".zip");
             String actual = download(url, archive);
-            if (!actual.equalsIgnoreCase(sha256)) {
+            if (!actual.equals(expected)) {
                 Files.deleteIfExists(archive);
                 throw new RecWorkbenchException("SHA-256 mismatch for " + url + ": got " + actual + ", expected "
-                        + sha256.toLowerCase(Locale.ROOT) + "; the download was deleted");
+                        + expected + "; the download was deleted");
             }
             Path staging = Files.createTempDirectory(cache, "." + name + "-");
             try {
-                unzip(archive, staging);
-                Files.writeString(staging.resolve(".complete"), sha256 + "\n");
+                int files = unzip(archive, staging, maxUnpackedBytes, maxEntries);
+                if (files == 0) {
+                    throw new IOException("the archive holds no files");
+                }
+                if (!Files.isDirectory(staging.resolve(folderInArchive).normalize())) {
+                    throw new IOException("the archive has no folder '" + folderInArchive + "' (is it the right "
+                            + "file for " + name + "?)");
+                }
+                record(staging, expected, url);
                 deleteTree(target);
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(archive); // an archive that cannot be unpacked is not kept to be reused
+                throw e;
             } finally {
                 deleteTree(staging);
             }
             return target.resolve(folderInArchive).normalize();
         } catch (IOException e) {
-            throw new RecWorkbenchException("cannot fetch " + name + " from " + url + ": " + e.getMessage(), e);
+            throw new RecWorkbenchException("cannot fetch " + name + " from " + url + ": " + describe(e), e);
+        }
+    }
+
+    /** {digest, url} of a complete copy, or null when there is none (or an unreadable record). */
+    private static String[] completeRecord(Path target) throws IOException {
+        Path file = target.resolve(COMPLETE);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        String[] lines = Files.readString(file).split("\\R");
+        return lines.length >= 2 ? new String[] {lines[0].trim().toLowerCase(Locale.ROOT), lines[1].trim()} : null;
+    }
+
+    private static void record(Path folder, String sha256, String url) throws IOException {
+        Path tmp = folder.resolve(COMPLETE + ".tmp");
+        Files.writeString(tmp, sha256 + "\n" + url + "\n");
+        Files.move(tmp, folder.resolve(COMPLETE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** An I/O failure in words: the JDK's network exceptions often have no message of their own. */
+    static String describe(IOException e) {
+        if (e instanceof java.net.UnknownHostException) {
+            return "host " + e.getMessage() + " not found (offline, or a mistyped address?)";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused or unreachable" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
+                    + " (offline, or the server is down?)";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "the server did not answer in time";
+        }
+        if (e.getMessage() == null || e.getMessage().isBlank()) {
+            Throwable cause = e.getCause();
+            return e.getClass().getSimpleName() + (cause == null ? "" : " (" + cause + ")");
+        }
+        return e.getMessage();
+    }
+
+    private static String sha256Of(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 
@@ -109,12 +186,20 @@ public final class DatasetFetcher {
         }
     }
 
-    /** Unpacks a zip into {@code dir}, refusing entries that escape it and archives that expand too far. */
-    static void unzip(Path archive, Path dir) throws IOException {
+    /**
+     * Unpacks a zip into {@code dir}, refusing entries that escape it and archives that expand beyond the limits;
+     * returns the number of files written.
+     */
+    static int unzip(Path archive, Path dir, long maxBytes, int maxEntries) throws IOException {
         Path root = dir.toAbsolutePath().normalize();
         long total = 0;
+        int entries = 0;
+        int files = 0;
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(archive))) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null;) {
+                if (++entries > maxEntries) {
+                    throw new IOException("the archive has more than " + maxEntries + " entries (a zip bomb?)");
+                }
                 String name = e.getName();
                 Path out = root.resolve(name).normalize();
                 if (name.startsWith("/") || name.contains(":") || !out.startsWith(root) || out.equals(root)) {
@@ -129,14 +214,22 @@ public final class DatasetFetcher {
                     byte[] buf = new byte[1 << 16];
                     for (int n; (n = zip.read(buf)) > 0;) {
                         total += n;
-                        if (total > MAX_UNPACKED_BYTES) {
-                            throw new IOException("archive expands beyond " + (MAX_UNPACKED_BYTES >> 30) + " GiB");
+                        if (total > maxBytes) {
+                            throw new IOException("the archive expands beyond " + human(maxBytes) + " (a zip bomb?)");
                         }
                         os.write(buf, 0, n);
                     }
                 }
+                files++;
             }
+        } catch (IllegalArgumentException e) {
+            throw new IOException("not a readable zip archive (" + e.getMessage() + ")", e);
         }
+        return files;
+    }
+
+    private static String human(long bytes) {
+        return bytes >= 1L << 30 ? (bytes >> 30) + " GiB" : bytes >= 1 << 20 ? (bytes >> 20) + " MiB" : bytes + " bytes";
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -1,7 +1,5 @@
 package org.recworkbench.core.internal.sim;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -159,6 +157,8 @@ public class DefaultSimulationRunner implements SimulationRunner {
         long started = System.nanoTime();
         spec.validate();
         Checked checked = check(spec, binder);
+        // the output folder is checked (and an earlier run's files cleared) before any data is read
+        SimulationFolder.prepare(output, spec, resume);
         Simulator simulator = checked.simulator();
         Map<String, Parameters> variantParams = checked.variantParams();
         List<PolicySpec> policies = spec.policies();
@@ -178,8 +178,6 @@ public class DefaultSimulationRunner implements SimulationRunner {
                     return t;
                 });
         try {
-            Files.createDirectories(output);
-            writeSpec(spec, output);
             for (VariantSpec variant : spec.variants()) {
                 if (monitor.isCanceled() && !results.isEmpty()) {
                     break; // stopped during an earlier variant: the later ones are not started
@@ -255,8 +253,10 @@ public class DefaultSimulationRunner implements SimulationRunner {
 
     private static TimeSeriesCsv openCsv(SimulationSpec spec, Path output, boolean resume, List<String> rewardNames,
             int lanes) throws IOException {
+        List<String> variants = spec.variants().stream().map(VariantSpec::name).toList();
+        List<String> arms = spec.policies().stream().map(PolicySpec::label).toList();
         if (!resume) {
-            return TimeSeriesCsv.create(output, rewardNames);
+            return TimeSeriesCsv.create(output, rewardNames, variants, arms);
         }
         Map<String, Long> resumeSteps = new HashMap<>();
         boolean replicate = spec.traffic().equals("replicate");
@@ -273,12 +273,7 @@ public class DefaultSimulationRunner implements SimulationRunner {
                 }
             }
         }
-        return TimeSeriesCsv.resume(output, rewardNames, resumeSteps);
-    }
-
-    private static void writeSpec(SimulationSpec spec, Path output) throws IOException {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        Files.writeString(output.resolve("spec.json"), json.writeValueAsString(spec), StandardCharsets.UTF_8);
+        return TimeSeriesCsv.resume(output, rewardNames, resumeSteps, variants, arms);
     }
 
     private static void writeSummary(Path output, List<ArmResult> results) {
@@ -304,7 +299,11 @@ public class DefaultSimulationRunner implements SimulationRunner {
             lines.add(sb.toString());
         }
         try {
-            Files.write(output.resolve("summary.csv"), lines, StandardCharsets.UTF_8);
+            // written last and whole: a folder with a summary holds a finished run
+            Path tmp = output.resolve(SimulationFolder.SUMMARY + ".tmp");
+            Files.write(tmp, lines, StandardCharsets.UTF_8);
+            Files.move(tmp, output.resolve(SimulationFolder.SUMMARY), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write summary.csv: " + e.getMessage(), e);
         }
