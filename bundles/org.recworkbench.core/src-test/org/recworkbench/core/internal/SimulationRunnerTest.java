@@ -331,4 +331,32 @@ class SimulationRunnerTest {
         assertEquals("policies[1].label", d.field());
         assertFalse(Files.exists(out.resolve("timeseries.csv")), "nothing written for a rejected spec");
     }
+
+    @Test
+    void resumingAnotherSpecsCheckpointsIsRefusedAndAFreshRunClearsTheLastOnesFiles(@TempDir Path out)
+            throws Exception {
+        PolicySpec greedy = new PolicySpec("greedy", "greedy", Map.of(), null);
+        SimulationSpec first = spec(20_000, "replicate", null, new CheckpointSpec(5_000L), greedy);
+        assertTrue(runner().run(first, out, false, SimulationListener.NONE, ProgressMonitor.NONE).succeeded());
+        // another seed and length: resuming would mix two runs in one time series
+        SimulationSpec other = first.with(4L, 30_000L);
+        org.recworkbench.api.RecWorkbenchException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.recworkbench.api.RecWorkbenchException.class,
+                () -> runner().run(other, out, true, SimulationListener.NONE, ProgressMonitor.NONE));
+        assertTrue(e.getMessage().contains("seed: 3 in the checkpointed run, 4 now"), e.getMessage());
+        assertTrue(e.getMessage().contains("steps: 20000 in the checkpointed run, 30000 now"), e.getMessage());
+        // leftovers of a killed run and the last run's files go; a file of the user's stays
+        Files.writeString(out.resolve("timeseries.csv.tmp"), "half");
+        Files.writeString(out.resolve("checkpoints").resolve("t.0.ckpt.tmp"), "half");
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        Files.writeString(out.resolve("checkpoints").resolve("gone.9.ckpt"), "a checkpoint of the last run");
+        SimulationSpec shorter = spec(2_000, "replicate", null, null, greedy);
+        assertTrue(runner().run(shorter, out, false, SimulationListener.NONE, ProgressMonitor.NONE).succeeded());
+        assertFalse(Files.exists(out.resolve("timeseries.csv.tmp")));
+        assertFalse(Files.exists(out.resolve("checkpoints").resolve("t.0.ckpt.tmp")));
+        assertFalse(Files.exists(out.resolve("checkpoints").resolve("gone.9.ckpt")));
+        assertEquals("mine", Files.readString(out.resolve("notes.txt")));
+        // only the new run's rows: 2,000 steps recorded every 1,000
+        assertEquals(3, Files.readAllLines(out.resolve("timeseries.csv")).size());
+    }
 }

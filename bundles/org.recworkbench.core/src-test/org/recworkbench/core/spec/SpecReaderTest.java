@@ -115,4 +115,16 @@ class SpecReaderTest {
         Path empty = Files.writeString(dir.resolve("empty.yaml"), "");
         assertThrows(InvalidSpecException.class, () -> reader.read(empty));
     }
+
+    @Test
+    void aNameThatWouldEscapeTheOutputRootIsRefused() {
+        for (String name : new String[] {"../../x", "a/b", "..", ".hidden", "tab\there"}) {
+            InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> reader.parse(
+                    "name: \"" + name + "\"\ndataset: {adapter: synthetic}\nalgorithms: [{id: random}]\n", false,
+                    "exp.yaml"), name);
+            assertEquals("name", e.field(), name);
+        }
+        assertEquals("ML-100K u1 (baseline)", reader.parse("name: ML-100K u1 (baseline)\n"
+                + "dataset: {adapter: synthetic}\nalgorithms: [{id: random}]\n", false, "exp.yaml").name());
+    }
 }

@@ -21,6 +21,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.recworkbench.api.OperationCanceledException;
 import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.core.ExperimentRunner;
+import org.recworkbench.core.OutputFolder;
 import org.recworkbench.core.RunListener;
 import org.recworkbench.core.result.AlgorithmResult;
 import org.recworkbench.core.result.ExperimentResult;
@@ -175,14 +176,17 @@ public final class RunQueue {
         changed(run);
         JobProgress progress = new JobProgress(run, monitor, 3 + 2 * spec.algorithms().size());
         long t0 = System.nanoTime();
-        try {
-            AtomicFiles.write(run.folder().resolve("spec.yaml"), out -> out.write(specText));
+        // written into a staging folder that becomes the run's folder only when complete: a run that fails or dies
+        // with the desktop leaves no half folder for the history to trip over
+        try (OutputFolder output = OutputFolder.prepare(run.folder())) {
+            AtomicFiles.write(output.staging().resolve("spec.yaml"), out -> out.write(specText));
             ExperimentResult result = runner.run(spec, event -> onEvent(run, progress, event), progress);
             run.result = result;
             run.table = ResultTable.of(result);
-            for (Path written : ReportWriters.writeAll(Engine.reportWriters(), result, run.folder())) {
+            for (Path written : ReportWriters.writeAll(Engine.reportWriters(), result, output.staging())) {
                 run.log("wrote " + written.getFileName());
             }
+            output.commit();
             run.seconds = (System.nanoTime() - t0) / 1e9;
             boolean canceled = monitor.isCanceled() || result.algorithms().stream()
                     .anyMatch(a -> a.status() == AlgorithmResult.Status.CANCELED);
