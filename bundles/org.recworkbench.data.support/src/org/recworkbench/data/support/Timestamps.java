@@ -27,8 +27,16 @@ public final class Timestamps {
         this.millisHint = millisHint;
     }
 
+    /** Whether {@code seconds} lies within the range already seen (the common case: nothing to check or record). */
+    public boolean seen(long seconds) {
+        return seconds >= min && seconds <= max;
+    }
+
     /** Returns {@code seconds} after checking it against the rows seen so far. */
     public long check(RowContext row, int column, long seconds) {
+        if (seconds >= min && seconds <= max) {
+            return seconds;
+        }
         if (seconds < 0) {
             throw row.error(column, "timestamp " + seconds + " is negative: expected seconds since 1970-01-01");
         }
