@@ -57,6 +57,7 @@ public class FrameworkDiagnostics implements PluginDiagnostics, FrameworkListene
 
     private static final String SIMPLECONFIGURATOR_LIST = "org.eclipse.equinox.simpleconfigurator/bundles.info";
     private static final int MAX_REASON = 400;
+    private static final int MAX_REPORTED = 100;
 
     /** An error event of the framework: the bundle it concerns (0 when none) and its one-line summary. */
     private record Reported(long bundleId, String bundleName, String message) {
@@ -90,6 +91,9 @@ public class FrameworkDiagnostics implements PluginDiagnostics, FrameworkListene
         long id = b == null ? 0 : b.getBundleId();
         String message = summary(event.getThrowable());
         reported.add(new Reported(id, b == null ? "framework" : name(b), message));
+        while (reported.size() > MAX_REPORTED) { // a desktop runs for days: keep the newest
+            reported.remove(0);
+        }
         if (id != 0) {
             lastError.put(id, message);
         }
