@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.api.compute.DenseInverse;
+import org.recworkbench.dl4j.DeepLearning;
 
 /**
  * The native kernels against definitions and against the pure-Java defaults the CPU backend uses. Natives load
@@ -18,11 +19,10 @@ import org.recworkbench.api.compute.DenseInverse;
  */
 class Nd4jBackendTest {
 
-    private static final Nd4jBackend BACKEND = new Nd4jBackend();
+    private static final Nd4jBackend BACKEND = new Nd4jBackend(DeepLearning.standalone());
 
     @BeforeAll
     static void start() {
-        BACKEND.start(Nd4jBackend.class.getClassLoader());
         assertTrue(BACKEND.isAvailable(), BACKEND.description());
     }
 
@@ -118,15 +118,25 @@ class Nd4jBackendTest {
 
     @Test
     void switchedOffBackendIsUnavailableAndSaysWhy() {
-        Nd4jBackend off = new Nd4jBackend();
         System.setProperty(Nd4jBackend.SWITCH, "off");
         try {
-            off.start(Nd4jBackend.class.getClassLoader());
+            assertFalse(BACKEND.isAvailable());
+            assertTrue(BACKEND.description().contains(Nd4jBackend.SWITCH + "=off"), BACKEND.description());
         } finally {
             System.clearProperty(Nd4jBackend.SWITCH);
         }
+        assertTrue(BACKEND.isAvailable(), "the switch is read at each question");
+        // DL4J itself off: the backend is unavailable with the runtime's reason
+        DeepLearning offRuntime = DeepLearning.standalone();
+        System.setProperty(DeepLearning.SWITCH, "off");
+        try {
+            assertFalse(offRuntime.isAvailable(), "decided on the first question, then kept");
+        } finally {
+            System.clearProperty(DeepLearning.SWITCH);
+        }
+        Nd4jBackend off = new Nd4jBackend(offRuntime);
         assertFalse(off.isAvailable());
-        assertTrue(off.description().contains(Nd4jBackend.SWITCH + "=off"), off.description());
+        assertTrue(off.description().contains("recwb.dl4j=off"), off.description());
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> off.multiplyTransposed(new float[1], 1, new float[1], 1, 1, new float[1]));
         assertTrue(e.getMessage().contains("not available"), e.getMessage());

@@ -1,24 +1,23 @@
 package org.recworkbench.backend.nd4j;
 
-import java.io.File;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.api.compute.ComputeBackend;
 import org.recworkbench.api.compute.PreparedMatrix;
+import org.recworkbench.dl4j.DeepLearning;
 
 /**
  * Dense kernels on ND4J 1.0.0-M2.1 and the OpenBLAS it ships: the factor product is one {@code sgemm} into
  * off-heap buffers reused per thread, the SPD inverse is LAPACK's Cholesky ({@code spotrf} + {@code spotri});
  * top-k stays the API's filtered Java selection (ND4J's top-k op is slower and ignores k). Whether the natives
  * load is decided once, on first need: if they do not (other OS or CPU, no space for JavaCPP's cache, or
- * {@code -Drecwb.backend.nd4j=off}), the service stays registered but unavailable, with the reason in its
- * description, and the engine falls back to the next backend and says why. This class names no ND4J or JavaCPP
- * type (loading JavaCPP's classes already loads natives): the kernels live in {@link Nd4jKernels}, loaded only
- * after a successful start.
+ * {@code -Drecwb.backend.nd4j=off} or {@code -Drecwb.dl4j=off}), the service stays registered but unavailable, with
+ * the reason in its description, and the engine falls back to the next backend and says why. ND4J itself is started by
+ * the {@link DeepLearning} service of {@code org.recworkbench.dl4j}. This class names no ND4J or JavaCPP type
+ * (loading JavaCPP's classes already loads natives): the kernels live in {@link Nd4jKernels}, loaded only after a
+ * successful start.
  */
 @Component(service = ComputeBackend.class)
 public class Nd4jBackend implements ComputeBackend {
@@ -29,55 +28,24 @@ public class Nd4jBackend implements ComputeBackend {
     /** Below this many multiply-adds the JNI round trip costs more than it saves. */
     private static final long NATIVE_MIN_WORK = 1L << 16;
 
-    /** Why the natives cannot be used (null: they can); started on first need. */
-    private final AtomicReference<CompletableFuture<String>> failure = new AtomicReference<>();
-    private volatile ClassLoader loader;
+    private final DeepLearning runtime;
 
     /**
-     * Only notes where JavaCPP extracts its natives: loading the 323 MB native library takes about half a second,
-     * which commands that never compute (help, list, describe) should not pay, so ND4J starts on the first
-     * question about availability (a run's {@code auto} backend asks when a model first calls a kernel).
+     * ND4J is started by the {@link DeepLearning} service (one per process, shared with the neural bundles) on the
+     * first availability question, not here: loading the 323 MB native library takes about half a second, which
+     * commands that never compute (help, list, describe) should not pay.
      */
     @Activate
-    void activate(BundleContext context) {
-        if (System.getProperty("org.bytedeco.javacpp.cachedir") == null) {
-            // natives are extracted once per installation, not into the user's home
-            File cache = context.getDataFile("javacpp");
-            if (cache != null) {
-                System.setProperty("org.bytedeco.javacpp.cachedir", cache.getAbsolutePath());
-            }
-        }
-        loader = Nd4jBackend.class.getClassLoader();
-    }
-
-    /** Loads ND4J with this loader and checks a tiny product, now, on this thread (tests). */
-    void start(ClassLoader with) {
-        failure.set(CompletableFuture.completedFuture(startNow(with)));
+    public Nd4jBackend(@Reference DeepLearning runtime) {
+        this.runtime = runtime;
     }
 
     /** @return null when ND4J works, else why not */
-    private static String startNow(ClassLoader loader) {
+    private String failure() {
         if ("off".equalsIgnoreCase(System.getProperty(SWITCH, ""))) {
             return "turned off by -D" + SWITCH + "=off";
         }
-        try {
-            return Nd4jRuntime.start(loader);
-        } catch (Throwable e) { // UnsatisfiedLinkError, ExceptionInInitializerError, NoClassDefFoundError, ...
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
-        }
-    }
-
-    private String failure() {
-        CompletableFuture<String> started = failure.get();
-        if (started == null) {
-            CompletableFuture<String> mine = new CompletableFuture<>();
-            if (failure.compareAndSet(null, mine)) {
-                ClassLoader with = loader;
-                mine.complete(with == null ? "not activated" : startNow(with));
-            }
-            started = failure.get();
-        }
-        return started.join();
+        return runtime.unavailableReason();
     }
 
     @Override
@@ -88,8 +56,8 @@ public class Nd4jBackend implements ComputeBackend {
     @Override
     public String description() {
         String why = failure();
-        return why == null ? "ND4J " + Nd4jRuntime.VERSION + " on OpenBLAS (sgemm, Cholesky inverse)"
-                : "ND4J " + Nd4jRuntime.VERSION + ", not available here: " + why;
+        return why == null ? "ND4J " + DeepLearning.VERSION + " on OpenBLAS (sgemm, Cholesky inverse)"
+                : "ND4J " + DeepLearning.VERSION + ", not available here: " + why;
     }
 
     @Override

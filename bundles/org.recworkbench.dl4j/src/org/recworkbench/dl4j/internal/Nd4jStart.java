@@ -1,4 +1,4 @@
-package org.recworkbench.backend.nd4j;
+package org.recworkbench.dl4j.internal;
 
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas;
@@ -9,18 +9,16 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Starting ND4J inside OSGi. ND4J captures the context class loader in a static when its classes initialise and
- * finds its backend through a {@code ServiceLoader} on it; in a bundle that loader does not see the embedded
- * jars, so this bundle's loader is handed over first, before anything touches {@link Nd4j}.
+ * finds its backend through a {@code ServiceLoader} on it; in a bundle that loader does not see the embedded jars,
+ * so this bundle's loader is handed over first, before anything touches {@link Nd4j}.
  */
-final class Nd4jRuntime {
+final class Nd4jStart {
 
-    static final String VERSION = "1.0.0-M2.1";
-
-    private Nd4jRuntime() {
+    private Nd4jStart() {
     }
 
-    /** @return null when ND4J and LAPACK work, else why not */
-    static String start(ClassLoader bundleLoader) {
+    /** @return null when ND4J, its BLAS and LAPACK work, else why not */
+    static String start(ClassLoader bundleLoader, int threads) {
         System.setProperty("org.nd4j.log.initialization", System.getProperty("org.nd4j.log.initialization",
                 "false"));
         Thread thread = Thread.currentThread();
@@ -29,6 +27,10 @@ final class Nd4jRuntime {
         try {
             ND4JClassLoading.setNd4jClassloader(bundleLoader);
             Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+            // oversubscribed OpenMP made training 10-20x slower on a busy 2-core machine: cap ops and BLAS alike
+            Nd4j.getEnvironment().setMaxThreads(threads);
+            Nd4j.getEnvironment().setMaxMasterThreads(threads);
+            Nd4j.factory().blas().setMaxThreads(threads);
             // [[1, 2]] · [[3, 4]]ᵀ = [[11]]: the backend resolved and its BLAS runs
             INDArray a = Nd4j.createFromArray(new float[][] {{1, 2}});
             INDArray b = Nd4j.createFromArray(new float[][] {{3, 4}});
