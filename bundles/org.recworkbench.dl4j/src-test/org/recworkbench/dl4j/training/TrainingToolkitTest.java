@@ -1,0 +1,101 @@
+package org.recworkbench.dl4j.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.recworkbench.api.OperationCanceledException;
+import org.recworkbench.api.ProgressMonitor;
+import org.recworkbench.api.RecommenderBuildException;
+import org.recworkbench.api.data.Interactions;
+import org.recworkbench.api.data.SparseMatrix;
+import org.recworkbench.dl4j.DeepLearning;
+
+/** The training toolkit's pieces, each against what it must do by definition. */
+class TrainingToolkitTest {
+
+    @BeforeAll
+    static void start() {
+        DeepLearning dl = DeepLearning.standalone();
+        assertTrue(dl.isAvailable(), dl.unavailableReason());
+    }
+
+    /** Users 0..4 over 3 items; user 2 has none. */
+    private static SparseMatrix byUser() {
+        int[] users = {0, 0, 1, 3, 3, 3, 4};
+        int[] items = {0, 2, 1, 0, 1, 2, 2};
+        float[] ones = new float[users.length];
+        Arrays.fill(ones, 1f);
+        return new Interactions(5, 3, users, items, ones, new long[users.length]).userItems();
+    }
+
+    @Test
+    void everyUserWithItemsIsInEveryEpochOnceInASeededOrder() {
+        UserBatches a = new UserBatches(byUser(), 3, 11);
+        UserBatches b = new UserBatches(byUser(), 3, 11);
+        assertArrayEquals(new int[] {0, 1, 3, 4}, a.users(), "user 2 has no items");
+        assertEquals(2, a.batches(), "4 users in batches of 3");
+        for (int epoch = 0; epoch < 3; epoch++) {
+            int[][] ea = a.epoch();
+            int[][] eb = b.epoch();
+            assertEquals(Arrays.deepToString(ea), Arrays.deepToString(eb), "the same seed, the same batches");
+            int[] all = Arrays.stream(ea).flatMapToInt(Arrays::stream).sorted().toArray();
+            assertArrayEquals(new int[] {0, 1, 3, 4}, all);
+            assertEquals(3, ea[0].length);
+            assertEquals(1, ea[1].length);
+        }
+    }
+
+    @Test
+    void multiHotRowsAreTheUsersItems() {
+        float[] dense = UserBatches.multiHot(byUser(), new int[] {3, 2, 0}).data().asFloat();
+        assertArrayEquals(new float[] {1, 1, 1, 0, 0, 0, 1, 0, 1}, dense);
+    }
+
+    @Test
+    void aLossThatStopsBeingFiniteEndsTheFitSayingWhereAndWhatToTry() {
+        Epochs epochs = new Epochs("toy", ProgressMonitor.NONE, 5);
+        RecommenderBuildException e = assertThrows(RecommenderBuildException.class, () -> epochs.run(4,
+                (epoch, batch) -> epoch == 2 && batch == 1 ? Double.NaN : 1.5, "lower learning-rate (now 1.0)"));
+        assertTrue(e.getMessage().startsWith("toy: the training loss became NaN at epoch 3, batch 2 of 4 (the "
+                + "previous epoch ended at 1.50000)"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("lower learning-rate (now 1.0)"), e.getMessage());
+    }
+
+    @Test
+    void progressIsByEpochAndCancellationStopsBetweenBatches() {
+        AtomicInteger worked = new AtomicInteger();
+        AtomicInteger steps = new AtomicInteger();
+        ProgressMonitor monitor = new ProgressMonitor() {
+            @Override
+            public void begin(String task, long totalWork) {
+                assertEquals("fit toy", task);
+                assertEquals(3, totalWork);
+            }
+
+            @Override
+            public void worked(long work) {
+                worked.addAndGet((int) work);
+            }
+
+            @Override
+            public void done() {
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return steps.get() >= 5;
+            }
+        };
+        Epochs epochs = new Epochs("toy", monitor, 3);
+        assertThrows(OperationCanceledException.class, () -> epochs.run(2, (e, b) -> steps.incrementAndGet(), ""));
+        assertEquals(5, steps.get(), "stopped before the sixth step");
+        assertEquals(2, worked.get(), "two whole epochs were done");
+        assertEquals(3.5, epochs.lastLoss(), 1e-12, "the second epoch's mean of losses 3 and 4");
+    }
+}

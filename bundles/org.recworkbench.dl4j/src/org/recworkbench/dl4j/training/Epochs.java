@@ -1,0 +1,63 @@
+package org.recworkbench.dl4j.training;
+
+import java.util.Locale;
+import org.recworkbench.api.ProgressMonitor;
+import org.recworkbench.api.RecommenderBuildException;
+
+/**
+ * The epoch loop of a neural fit: progress by epoch on the run's monitor (so {@code recwb} draws its bar),
+ * cancellation between batches, and a loss that stops being finite ending the fit with a message that says where
+ * and what to try, instead of a model of NaNs.
+ */
+public final class Epochs {
+    private final String algorithm;
+    private final ProgressMonitor monitor;
+    private final int epochs;
+    private double lastLoss = Double.NaN;
+
+    public Epochs(String algorithm, ProgressMonitor monitor, int epochs) {
+        this.algorithm = algorithm;
+        this.monitor = monitor;
+        this.epochs = epochs;
+    }
+
+    /** One batch's update of one epoch: returns the batch's loss. */
+    @FunctionalInterface
+    public interface Step {
+        double run(int epoch, int batch);
+    }
+
+    /**
+     * Runs {@code epochs} × {@code batches} steps, checking cancellation before each and the loss after each.
+     *
+     * @param hint what to change when the loss diverges (e.g. "lower learning-rate (now 0.001)")
+     */
+    public void run(int batches, Step step, String hint) {
+        monitor.begin("fit " + algorithm, epochs);
+        try {
+            for (int e = 0; e < epochs; e++) {
+                double sum = 0;
+                for (int b = 0; b < batches; b++) {
+                    monitor.checkCanceled();
+                    double loss = step.run(e, b);
+                    if (!Double.isFinite(loss)) {
+                        throw new RecommenderBuildException(String.format(Locale.ROOT,
+                                "%s: the training loss became %s at epoch %d, batch %d of %d (the previous epoch "
+                                        + "ended at %.6g): the training diverged; %s", algorithm, loss, e + 1, b + 1,
+                                batches, lastLoss, hint));
+                    }
+                    sum += loss;
+                }
+                lastLoss = sum / Math.max(1, batches);
+                monitor.worked(1);
+            }
+        } finally {
+            monitor.done();
+        }
+    }
+
+    /** The mean batch loss of the last complete epoch (NaN before the first). */
+    public double lastLoss() {
+        return lastLoss;
+    }
+}
