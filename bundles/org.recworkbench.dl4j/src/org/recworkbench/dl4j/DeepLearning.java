@@ -20,8 +20,15 @@ public interface DeepLearning {
     /** System property that turns DL4J off ({@code off}) without uninstalling it. */
     String SWITCH = "recwb.dl4j";
 
-    /** System property: the threads ND4J's ops and BLAS may use (default: every core). */
+    /** System property: the threads BLAS (matrix products) may use (default: every core). */
     String THREADS = "recwb.dl4j.threads";
+
+    /**
+     * System property: the OpenMP threads of ND4J's other ops (element-wise, reductions, gathers and scatters;
+     * default 1). Networks of many small ops trained 2-2.5x faster on one such thread than on two (measured on the
+     * project's 2-core machine, docs/benchmarks.md): the cost of waking threads exceeds the work.
+     */
+    String OP_THREADS = "recwb.dl4j.op-threads";
 
     /**
      * A runtime for code outside a framework (plain unit tests, tools run from a class path): ND4J is started with
@@ -37,8 +44,11 @@ public interface DeepLearning {
     /** Why DeepLearning4J cannot run here, or null when it can. */
     String unavailableReason();
 
-    /** The threads ND4J's ops and BLAS use. */
+    /** The threads BLAS uses. */
     int threads();
+
+    /** The OpenMP threads of ND4J's other ops. */
+    int opThreads();
 
     /**
      * Returns normally when DL4J runs here, else throws an {@link IllegalStateException} that names {@code who}

@@ -19,6 +19,7 @@ public class Dl4jRuntime implements DeepLearning {
     private final AtomicReference<CompletableFuture<String>> failure = new AtomicReference<>();
     private volatile ClassLoader loader = Dl4jRuntime.class.getClassLoader();
     private final int threads = Integer.getInteger(THREADS, Runtime.getRuntime().availableProcessors());
+    private final int opThreads = Integer.getInteger(OP_THREADS, 1);
 
     /** Only notes where JavaCPP extracts its natives: once per installation, not into the user's home. */
     @Activate
@@ -36,11 +37,12 @@ public class Dl4jRuntime implements DeepLearning {
         if ("off".equalsIgnoreCase(System.getProperty(SWITCH, ""))) {
             return "turned off by -D" + SWITCH + "=off";
         }
-        if (threads < 1) {
-            return "-D" + THREADS + "=" + threads + " is not a positive number of threads";
+        if (threads < 1 || opThreads < 1) {
+            return "-D" + THREADS + "=" + threads + " and -D" + OP_THREADS + "=" + opThreads
+                    + " must be positive numbers of threads";
         }
         try {
-            return Nd4jStart.start(with, threads);
+            return Nd4jStart.start(with, threads, opThreads);
         } catch (Throwable e) { // UnsatisfiedLinkError, ExceptionInInitializerError, NoClassDefFoundError, ...
             return e.getClass().getSimpleName() + ": " + e.getMessage();
         }
@@ -71,5 +73,10 @@ public class Dl4jRuntime implements DeepLearning {
     @Override
     public int threads() {
         return threads;
+    }
+
+    @Override
+    public int opThreads() {
+        return opThreads;
     }
 }

@@ -6,6 +6,7 @@ import org.nd4j.common.config.ND4JClassLoading;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Starting ND4J inside OSGi. ND4J captures the context class loader in a static when its classes initialise and
@@ -18,7 +19,7 @@ final class Nd4jStart {
     }
 
     /** @return null when ND4J, its BLAS and LAPACK work, else why not */
-    static String start(ClassLoader bundleLoader, int threads) {
+    static String start(ClassLoader bundleLoader, int threads, int opThreads) {
         System.setProperty("org.nd4j.log.initialization", System.getProperty("org.nd4j.log.initialization",
                 "false"));
         Thread thread = Thread.currentThread();
@@ -27,9 +28,10 @@ final class Nd4jStart {
         try {
             ND4JClassLoading.setNd4jClassloader(bundleLoader);
             Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-            // oversubscribed OpenMP made training 10-20x slower on a busy 2-core machine: cap ops and BLAS alike
-            Nd4j.getEnvironment().setMaxThreads(threads);
-            Nd4j.getEnvironment().setMaxMasterThreads(threads);
+            // BLAS gets the cores; ND4J's many small ops are faster on few OpenMP threads (DeepLearning.OP_THREADS)
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(opThreads);
+            Nd4j.getEnvironment().setMaxThreads(opThreads);
+            Nd4j.getEnvironment().setMaxMasterThreads(opThreads);
             Nd4j.factory().blas().setMaxThreads(threads);
             // [[1, 2]] · [[3, 4]]ᵀ = [[11]]: the backend resolved and its BLAS runs
             INDArray a = Nd4j.createFromArray(new float[][] {{1, 2}});
