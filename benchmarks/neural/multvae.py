@@ -2,18 +2,18 @@
 
 ML-100K fold u1 (u1.base / u1.test) with ratings >= 4 kept, every kept rating a 1; encoder 600 tanh -> 200 (mean,
 log-variance), decoder 200 -> 600 tanh -> items; multinomial likelihood, KL annealed to 0.2 over 200,000 updates;
-Adam 1e-3, batch 100, input dropout 0.5, Xavier-normal weights and zero biases. Evaluation: full ranking of every
+Adam 1e-3, batch BATCH (100 in the paper), input dropout 0.5, Xavier-normal weights and zero biases. Evaluation: full ranking of every
 item but the user's training items, NDCG@10 (binary gains, ideal DCG over min(|relevant|, 10)) and Recall@20
 (hits / |relevant|), averaged over the test users.
 
-Usage: python3 multvae.py ML100K_DIR EPOCHS THREADS
+Usage: python3 multvae.py ML100K_DIR EPOCHS THREADS BATCH
 Prints: seconds per epoch, peak resident memory, NDCG@10, Recall@20.
 """
 import math, resource, sys, time
 import numpy as np
 import torch
 
-folder, epochs, threads = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+folder, epochs, threads, batch = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 torch.set_num_threads(threads)
 torch.manual_seed(42)
 np.random.seed(42)
@@ -66,8 +66,8 @@ start = time.time()
 for epoch in range(epochs):
     model.train()
     order = np.random.permutation(trained)
-    for s in range(0, len(order), 100):
-        xb = X[order[s:s + 100]]
+    for s in range(0, len(order), batch):
+        xb = X[order[s:s + batch]]
         logits, mu, lv = model(xb)
         nll = -(torch.log_softmax(logits, 1) * xb).sum(1).mean()
         kl = (0.5 * (-lv + lv.exp() + mu * mu - 1)).sum(1).mean()

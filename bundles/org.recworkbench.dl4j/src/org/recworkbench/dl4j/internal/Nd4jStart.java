@@ -14,6 +14,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * so this bundle's loader is handed over first, before anything touches {@link Nd4j}.
  */
 final class Nd4jStart {
+    private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
 
     private Nd4jStart() {
     }
@@ -22,6 +23,10 @@ final class Nd4jStart {
     static String start(ClassLoader bundleLoader, int threads, int opThreads) {
         System.setProperty("org.nd4j.log.initialization", System.getProperty("org.nd4j.log.initialization",
                 "false"));
+        // JavaCPP reads /proc/self/statm on every native allocation to enforce this limit; with ND4J's many small
+        // arrays that was a fifth of NeuMF's training time. Its other limit, maxBytes (the heap size by default),
+        // still bounds what ND4J allocates.
+        System.setProperty(MAX_PHYSICAL_BYTES, System.getProperty(MAX_PHYSICAL_BYTES, "0"));
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(bundleLoader);
