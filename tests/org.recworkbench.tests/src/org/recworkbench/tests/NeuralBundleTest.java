@@ -15,9 +15,9 @@ import org.recworkbench.core.result.ExperimentResult;
 import org.recworkbench.dl4j.DeepLearning;
 
 /**
- * The neural bundle in a running framework: DL4J starts inside OSGi (the class loader hand-over of
- * org.recworkbench.dl4j), a Mult-VAE trains and is evaluated through the engine, and stopping and starting the bundle
- * takes its algorithm away and brings it back without a restart.
+ * The neural and sequential bundles in a running framework: DL4J starts inside OSGi (the class loader hand-over of
+ * org.recworkbench.dl4j), Mult-VAE and SASRec train and are evaluated through the engine, and stopping and starting
+ * each bundle takes its algorithm away and brings it back without a restart.
  */
 class NeuralBundleTest {
 
@@ -39,16 +39,33 @@ class NeuralBundleTest {
         assertTrue(vae.aggregates().get("NDCG@10") > 2 * random.aggregates().get("NDCG@10"), vae.aggregates() + " "
                 + random.aggregates());
 
-        Bundle neural = null;
+        restartTakesAwayAndBringsBack("org.recworkbench.algo.neural", "mult-vae", registry);
+    }
+
+    @Test
+    void sasRecTrainsInsideTheFrameworkAndComesAndGoesWithItsBundle() throws Exception {
+        PluginRegistry registry = Services.await(PluginRegistry.class);
+        ExperimentRunner runner = Services.await(ExperimentRunner.class);
+        assertTrue(Services.eventually(() -> registry.recommender("sasrec").isPresent()));
+        ExperimentResult r = runner.run(Specs.synthetic(200, 100, 4000, 1, Specs.algo("sasrec", Map.of("epochs", 3,
+                "dimensions", 16, "max-length", 20, "batch-size", 64))), RunListener.NONE, ProgressMonitor.NONE);
+        AlgorithmResult sasrec = r.algorithms().get(0);
+        assertEquals(AlgorithmResult.Status.SUCCEEDED, sasrec.status(), sasrec.failure());
+        restartTakesAwayAndBringsBack("org.recworkbench.algo.sequential", "sasrec", registry);
+    }
+
+    private static void restartTakesAwayAndBringsBack(String bundle, String algorithm, PluginRegistry registry)
+            throws Exception {
+        Bundle found = null;
         for (Bundle b : Services.context().getBundles()) {
-            if ("org.recworkbench.algo.neural".equals(b.getSymbolicName())) {
-                neural = b;
+            if (bundle.equals(b.getSymbolicName())) {
+                found = b;
             }
         }
-        assertTrue(neural != null, "org.recworkbench.algo.neural is not installed");
-        neural.stop();
-        assertTrue(Services.eventually(() -> registry.recommender("mult-vae").isEmpty()));
-        neural.start();
-        assertTrue(Services.eventually(() -> registry.recommender("mult-vae").isPresent()));
+        assertTrue(found != null, bundle + " is not installed");
+        found.stop();
+        assertTrue(Services.eventually(() -> registry.recommender(algorithm).isEmpty()));
+        found.start();
+        assertTrue(Services.eventually(() -> registry.recommender(algorithm).isPresent()));
     }
 }

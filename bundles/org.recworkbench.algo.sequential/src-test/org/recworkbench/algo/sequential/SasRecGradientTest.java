@@ -1,0 +1,84 @@
+package org.recworkbench.algo.sequential;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.recworkbench.dl4j.DeepLearning;
+
+/**
+ * The trainer's gradients against central finite differences of its own loss: the item table's (looked up and
+ * scatter-added outside SameDiff, the part written here) and a body weight's, for both losses. Float32 throughout,
+ * so the step is 1e-2 and the tolerance a few per cent of the larger magnitude.
+ */
+class SasRecGradientTest {
+    static {
+        DeepLearning.standalone().requireAvailable("test");
+    }
+
+    private static final int ITEMS = 7;
+    private static final int LENGTH = 4;
+    private static final int WINDOWS = 3;
+    private static final int DIM = 4;
+
+    @Test
+    void tableAndWeightGradientsMatchFiniteDifferences() {
+        for (boolean softmax : new boolean[] {false, true}) {
+            Nd4j.getRandom().setSeed(3);
+            SasRecTrainer trainer = new SasRecTrainer(ITEMS, LENGTH, DIM, 1, 2, 0.0, WINDOWS, softmax, 1e-3, 0);
+            SplittableRandom r = new SplittableRandom(5);
+            int rows = WINDOWS * LENGTH;
+            int[] seq = new int[rows];
+            int[] pos = new int[rows];
+            int[] neg = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                boolean padded = i % LENGTH == 0 && i / LENGTH == 1; // one padded slot in the second window
+                seq[i] = padded ? 0 : 1 + r.nextInt(ITEMS);
+                pos[i] = padded ? 0 : 1 + r.nextInt(ITEMS);
+                neg[i] = padded ? 0 : 1 + r.nextInt(ITEMS);
+            }
+            SasRecTrainer.Gradients g = trainer.gradients(seq, pos, neg);
+            INDArray table = trainer.tableArray();
+            int checked = 0;
+            for (int item = 1; item <= ITEMS; item++) {
+                for (int k = 0; k < DIM; k += 3) {
+                    double numeric = numeric(trainer, table, item, k, seq, pos, neg);
+                    double analytic = g.table().getDouble(item, k);
+                    assertClose(numeric, analytic, (softmax ? "softmax" : "bce") + " table[" + item + "," + k + "]");
+                    checked++;
+                }
+            }
+            assertEquals(2 * ITEMS, checked);
+            // the padding row gets no gradient
+            for (int k = 0; k < DIM; k++) {
+                assertEquals(0.0, g.table().getDouble(0, k));
+            }
+            INDArray positions = trainer.network().sd.getVariable("positions").getArr();
+            for (int t = 0; t < LENGTH; t++) {
+                double numeric = numeric(trainer, positions, t, 1, seq, pos, neg);
+                assertClose(numeric, g.weights().get("positions").getDouble(t, 1), "positions[" + t + ",1]");
+            }
+        }
+    }
+
+    private static double numeric(SasRecTrainer trainer, INDArray param, int row, int col, int[] seq, int[] pos,
+            int[] neg) {
+        double eps = 1e-2;
+        double original = param.getDouble(row, col);
+        param.putScalar(row, col, original + eps);
+        double up = trainer.gradients(seq, pos, neg).loss();
+        param.putScalar(row, col, original - eps);
+        double down = trainer.gradients(seq, pos, neg).loss();
+        param.putScalar(row, col, original);
+        return (up - down) / (2 * eps);
+    }
+
+    private static void assertClose(double numeric, double analytic, String what) {
+        double scale = Math.max(1e-2, Math.max(Math.abs(numeric), Math.abs(analytic)));
+        assertTrue(Math.abs(numeric - analytic) <= 0.03 * scale,
+                what + ": finite difference " + numeric + ", gradient " + analytic);
+    }
+}

@@ -1,0 +1,238 @@
+package org.recworkbench.algo.sequential;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.recworkbench.api.Parameters;
+import org.recworkbench.api.ProgressMonitor;
+import org.recworkbench.api.RecommenderBuildException;
+import org.recworkbench.api.algo.Model;
+import org.recworkbench.api.algo.PersistentModel;
+import org.recworkbench.api.algo.TrainingContext;
+import org.recworkbench.api.compute.ComputeBackend;
+import org.recworkbench.api.data.Dataset;
+import org.recworkbench.api.data.Interactions;
+import org.recworkbench.api.data.IdIndex;
+import org.recworkbench.dl4j.DeepLearning;
+
+class SasRecRecommenderTest {
+    private static final SasRecRecommender SASREC = new SasRecRecommender(DeepLearning.standalone());
+    private static final int ITEMS = 30;
+
+    /**
+     * The planted rule: the items in one shuffled circle (fixed seed), each followed by its neighbour on the circle;
+     * one cycle through all 30 items, so a chain of up to 10 never comes back to an item.
+     */
+    private static final int[] NEXT = circle(42);
+
+    private static int[] circle(long seed) {
+        int[] order = IntStream.range(0, ITEMS).toArray();
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int i = ITEMS - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] next = new int[ITEMS];
+        for (int k = 0; k < ITEMS; k++) {
+            next[order[k]] = order[(k + 1) % ITEMS];
+        }
+        return next;
+    }
+
+    private static int next(int item) {
+        return NEXT[item];
+    }
+
+    /**
+     * 90 users, each a chain of 6–10 items under the rule from a random start; the last item of each chain is held
+     * out. Timestamps go up along the chain but the rows are written in reverse, so only the timestamps give the
+     * order.
+     */
+    private record World(Interactions train, int[] heldOut) {
+        static World make(long seed) {
+            SplittableRandom r = new SplittableRandom(seed);
+            int users = 90;
+            List<int[]> rows = new ArrayList<>();
+            int[] heldOut = new int[users];
+            for (int u = 0; u < users; u++) {
+                int length = 6 + r.nextInt(5);
+                int[] chain = new int[length];
+                chain[0] = r.nextInt(ITEMS);
+                for (int p = 1; p < length; p++) {
+                    chain[p] = next(chain[p - 1]);
+                }
+                heldOut[u] = chain[length - 1];
+                for (int p = length - 2; p >= 0; p--) {
+                    rows.add(new int[] {u, chain[p], 1000 + 10 * p});
+                }
+            }
+            int n = rows.size();
+            int[] us = new int[n];
+            int[] is = new int[n];
+            long[] ts = new long[n];
+            for (int k = 0; k < n; k++) {
+                us[k] = rows.get(k)[0];
+                is[k] = rows.get(k)[1];
+                ts[k] = rows.get(k)[2];
+            }
+            float[] ones = new float[n];
+            java.util.Arrays.fill(ones, 1f);
+            return new World(new Interactions(users, ITEMS, us, is, ones, ts), heldOut);
+        }
+    }
+
+    private static Parameters params(Map<String, ?> overrides) {
+        Map<String, Object> p = new java.util.HashMap<>(Map.of("dimensions", 16, "blocks", 1, "heads", 2,
+                "max-length", 8, "dropout", 0.0, "epochs", 60, "batch-size", 30, "learning-rate", 0.01));
+        p.putAll(overrides);
+        return Parameters.validate("params", SASREC.descriptor().parameters(), p);
+    }
+
+    private static TrainingContext context(Interactions train, long seed) {
+        Dataset d = new Dataset("planted", IdIndex.sequential("u", train.numUsers()),
+                IdIndex.sequential("i", train.numItems()), train, null, null, Map.of());
+        return new TrainingContext(d, seed, ProgressMonitor.NONE, NAIVE, 1);
+    }
+
+    /** The share of users whose best item (items seen in training excluded) is their held-out next item. */
+    private static double hitRateAt1(Model m, World w) {
+        int users = w.heldOut.length;
+        var seen = w.train.userItems();
+        int hits = 0;
+        for (int u = 0; u < users; u++) {
+            int[] excluded = java.util.Arrays.copyOfRange(seen.columns(), seen.rowStart(u), seen.rowEnd(u));
+            if (m.recommend(u, 1, excluded)[0] == w.heldOut[u]) {
+                hits++;
+            }
+        }
+        return hits / (double) users;
+    }
+
+    @Test
+    void learnsAPlantedNextItemRuleWithEitherLoss() {
+        World w = World.make(7);
+        for (String loss : List.of("bce", "softmax")) {
+            Model m = SASREC.fit(context(w.train, 1), w.train, params(Map.of("loss", loss)));
+            // a popularity or co-occurrence guess cannot do this: every item is equally common, and only the
+            // order of the last item and the rule say which one comes next
+            assertTrue(hitRateAt1(m, w) >= 0.95, loss + ": HR@1 " + hitRateAt1(m, w));
+        }
+    }
+
+    @Test
+    void sameSeedSameScoresAndTheSavedModelScoresTheSame() throws Exception {
+        World w = World.make(3);
+        Parameters p = params(Map.of("epochs", 5, "dropout", 0.2));
+        Model a = SASREC.fit(context(w.train, 11), w.train, p);
+        Model b = SASREC.fit(context(w.train, 11), w.train, p);
+        float[] sa = scores(a);
+        assertArrayEquals(sa, scores(b));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ((PersistentModel) a).write(new DataOutputStream(bytes));
+        Model reread = SASREC.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), NAIVE);
+        assertArrayEquals(sa, scores(reread));
+    }
+
+    @Test
+    void aHistoryLongerThanMaxLengthIsReadFromItsMostRecentItems() {
+        // two users whose histories differ only before their last 3 items get the same representation
+        int[] us = {0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2};
+        int[] is = {5, 6, 1, 2, 3, 9, 8, 1, 2, 3, 4, 7};
+        long[] ts = {1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2};
+        float[] ones = new float[us.length];
+        java.util.Arrays.fill(ones, 1f);
+        Interactions train = new Interactions(3, 10, us, is, ones, ts);
+        Model m = SASREC.fit(context(train, 5), train, params(Map.of("max-length", 3, "epochs", 3)));
+        float[] s = new float[2 * 10];
+        m.scoreAll(new int[] {0, 1}, s);
+        assertArrayEquals(java.util.Arrays.copyOfRange(s, 0, 10), java.util.Arrays.copyOfRange(s, 10, 20));
+    }
+
+    @Test
+    void windowsAreRightAlignedAndTruncatedToTheMostRecentItems() {
+        int[] us = {0, 0, 0, 0, 1};
+        int[] is = {3, 1, 4, 2, 0};
+        long[] ts = {40, 10, 30, 20, 5};
+        Sequences s = Sequences.of(new Interactions(2, 5, us, is, new float[5], ts));
+        assertArrayEquals(new int[] {1, 2, 4, 3}, s.of(0)); // by time: 1@10, 2@20, 4@30, 3@40
+        int[] in = new int[3];
+        int[] target = new int[3];
+        assertEquals(3, s.pairs(0, 3, in, target, 0));
+        assertArrayEquals(new int[] {2, 3, 5}, in); // items 1, 2, 4 as index + 1
+        assertArrayEquals(new int[] {3, 5, 4}, target); // items 2, 4, 3
+        int[] window = new int[5];
+        s.window(0, 4, 5, window, 0);
+        assertArrayEquals(new int[] {0, 2, 3, 5, 4}, window);
+        assertEquals(0, s.pairs(1, 3, in, target, 0)); // a one-item history has no pair
+        assertArrayEquals(new int[] {0, 0, 0}, target);
+    }
+
+    @Test
+    void clearErrorsForUnusableInput() {
+        Interactions single = new Interactions(2, 3, new int[] {0, 1}, new int[] {0, 2}, new float[] {1, 1},
+                new long[] {1, 2});
+        var e = assertThrows(RecommenderBuildException.class, () -> SASREC.fit(context(single, 1), single,
+                params(Map.of())));
+        assertTrue(e.getMessage().contains("two or more training items"), e.getMessage());
+        World w = World.make(1);
+        var heads = assertThrows(RecommenderBuildException.class, () -> SASREC.fit(context(w.train, 1), w.train,
+                params(Map.of("dimensions", 10, "heads", 3))));
+        assertTrue(heads.getMessage().contains("must divide"), heads.getMessage());
+    }
+
+    private static float[] scores(Model m) {
+        float[] out = new float[m.numUsers() * m.numItems()];
+        m.scoreAll(IntStream.range(0, m.numUsers()).toArray(), out);
+        return out;
+    }
+
+    /** A plain triple loop: the reference product for the factor model's scores. */
+    static final ComputeBackend NAIVE = new ComputeBackend() {
+        @Override
+        public String id() {
+            return "naive";
+        }
+
+        @Override
+        public String description() {
+            return "test loops";
+        }
+
+        @Override
+        public int priority() {
+            return 0;
+        }
+
+        @Override
+        public boolean isAvailable() {
+            return true;
+        }
+
+        @Override
+        public void multiplyTransposed(float[] a, int m, float[] b, int n, int d, float[] out) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    float s = 0;
+                    for (int k = 0; k < d; k++) {
+                        s += a[i * d + k] * b[j * d + k];
+                    }
+                    out[i * n + j] = s;
+                }
+            }
+        }
+    };
+}

@@ -1,0 +1,203 @@
+package org.recworkbench.algo.sequential;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.weightinit.impl.XavierInitScheme;
+import org.nd4j.weightinit.impl.ZeroInitScheme;
+import org.recworkbench.dl4j.training.Quiet;
+
+/**
+ * SASRec's training step: the shared item table looked up and updated here, the rest differentiated by SameDiff.
+ * Each step embeds the batch's windows, true next items and sampled negatives from the table (rows of
+ * {@code [items + 1, d]}, row 0 = padding), has SameDiff compute the loss and the gradients of the body's weights
+ * and of those three inputs, adds the input gradients back into the table rows they came from (a scatter-add, the
+ * embedding's true gradient), and applies Adam to every weight and to the whole table (dense, as PyTorch's Adam
+ * does for an embedding).
+ */
+final class SasRecTrainer {
+    static final String ITEMS = "items";
+    static final String POSITIVES = "positives";
+    static final String NEGATIVES = "negatives";
+    static final String VALID = "valid";
+    private static final String LOSS = "loss";
+
+    private final SasRecNetwork net;
+    private final SDVariable positives;
+    private final SDVariable negatives;
+    private final INDArray table;
+    private final int numItems;
+    private final int dim;
+    private final int rows;
+    private final boolean softmax;
+    private final double l2;
+    private final List<String> gradientsOf = new ArrayList<>();
+    private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
+    private final GradientUpdater<?> tableUpdater;
+
+    SasRecTrainer(int numItems, int length, int dim, int blocks, int heads, double dropout, int windows,
+            boolean softmax, double learningRate, double l2) {
+        this.numItems = numItems;
+        this.dim = dim;
+        this.rows = windows * length;
+        this.softmax = softmax;
+        this.l2 = l2;
+        net = new SasRecNetwork(length, dim, blocks, heads, dropout, rows);
+        SameDiff sd = net.sd;
+        table = new XavierInitScheme('c', numItems + 1, dim).create(DataType.FLOAT, numItems + 1, dim);
+        SDVariable valid = sd.placeHolder(VALID, DataType.FLOAT, rows);
+        positives = sd.var(POSITIVES, new ZeroInitScheme('c'), DataType.FLOAT, rows, dim);
+        SDVariable posLogit = net.hidden.mul(positives).sum(1);
+        SDVariable perPosition;
+        if (softmax) {
+            SDVariable items = sd.var(ITEMS, table);
+            float[] padding = new float[numItems + 1];
+            padding[0] = -1e9f; // the padding row is never a candidate
+            SDVariable logits = sd.mmul(net.hidden, items, false, true, false)
+                    .add(sd.constant("paddingBias", Nd4j.createFromArray(padding).reshape(1, numItems + 1)));
+            // log Σ exp, shifted by the row maximum (SameDiff's logSumExp has no working gradient over one axis here)
+            SDVariable max = logits.max(true, 1);
+            SDVariable logSumExp = sd.math.log(sd.math.exp(logits.sub(max)).sum(true, 1)).add(max).reshape(-1);
+            perPosition = logSumExp.sub(posLogit);
+            negatives = null;
+            gradientsOf.add(ITEMS);
+        } else {
+            negatives = sd.var(NEGATIVES, new ZeroInitScheme('c'), DataType.FLOAT, rows, dim);
+            SDVariable negLogit = net.hidden.mul(negatives).sum(1);
+            perPosition = sd.nn.softplus(posLogit.neg()).add(sd.nn.softplus(negLogit));
+            gradientsOf.add(NEGATIVES);
+        }
+        perPosition.mul(valid).sum().div(valid.sum()).rename(LOSS);
+        sd.setLossVariables(LOSS);
+        gradientsOf.add(SasRecNetwork.INPUT);
+        gradientsOf.add(POSITIVES);
+        Adam adam = new Adam(learningRate);
+        for (Map.Entry<String, INDArray> w : net.weights().entrySet()) {
+            gradientsOf.add(w.getKey());
+            updaters.put(w.getKey(), updater(adam, w.getValue().length()));
+        }
+        tableUpdater = updater(adam, table.length());
+        Quiet.call(() -> {
+            sd.createGradFunction(); // announces every differentiated op on standard output
+            return null;
+        });
+    }
+
+    private static GradientUpdater<?> updater(Adam adam, long length) {
+        return adam.instantiate(Nd4j.zeros(DataType.FLOAT, 1, adam.stateSize(length)), true);
+    }
+
+    /** A batch's loss and the gradients of the item table ({@code [items + 1, d]}) and of every body weight. */
+    record Gradients(double loss, INDArray table, Map<String, INDArray> weights) {
+    }
+
+    /**
+     * One update on a batch of {@code rows} positions (item index + 1, 0 = none): the windows, each position's
+     * next item and, for the sampled loss, a negative. Returns the batch's mean loss over positions with a target.
+     */
+    double step(int[] seq, int[] pos, int[] neg, int iteration, int epoch) {
+        Gradients g = gradients(seq, pos, neg);
+        apply(tableUpdater, table, g.table(), iteration, epoch);
+        for (Map.Entry<String, GradientUpdater<?>> u : updaters.entrySet()) {
+            apply(u.getValue(), net.sd.getVariable(u.getKey()).getArr(), g.weights().get(u.getKey()), iteration,
+                    epoch);
+        }
+        return g.loss();
+    }
+
+    /** The loss and gradients of one batch at the current parameters (nothing is updated). */
+    Gradients gradients(int[] seq, int[] pos, int[] neg) {
+        float[] t = table.data().asFloat();
+        float scale = (float) Math.sqrt(dim);
+        float[] mask = new float[rows];
+        float[] valid = new float[rows];
+        for (int r = 0; r < rows; r++) {
+            mask[r] = seq[r] == 0 ? 0f : 1f;
+            valid[r] = pos[r] == 0 ? 0f : 1f;
+        }
+        net.input.setArray(lookup(t, seq, scale));
+        positives.setArray(lookup(t, pos, 1f));
+        if (negatives != null) {
+            negatives.setArray(lookup(t, neg, 1f));
+        }
+        if (softmax) {
+            net.sd.getVariable(ITEMS).setArray(table);
+        }
+        OutAndGrad result = net.sd.calculateGradientsAndOutputs(
+                Map.of(SasRecNetwork.MASK, Nd4j.createFromArray(mask), VALID, Nd4j.createFromArray(valid)),
+                List.of(LOSS), gradientsOf);
+        Map<String, INDArray> g = result.getGradients();
+        float[] tableGrad = softmax ? g.get(ITEMS).dup('c').data().asFloat() : new float[t.length];
+        scatter(tableGrad, seq, g.get(SasRecNetwork.INPUT), scale);
+        scatter(tableGrad, pos, g.get(POSITIVES), 1f);
+        if (negatives != null) {
+            scatter(tableGrad, neg, g.get(NEGATIVES), 1f);
+        }
+        java.util.Arrays.fill(tableGrad, 0, dim, 0f); // the padding row stays as it is
+        Map<String, INDArray> weights = new LinkedHashMap<>();
+        for (String name : updaters.keySet()) {
+            weights.put(name, g.get(name));
+        }
+        return new Gradients(result.getOutputs().get(LOSS).getDouble(0),
+                Nd4j.create(tableGrad, new long[] {numItems + 1, dim}, 'c'), weights);
+    }
+
+    private INDArray lookup(float[] t, int[] index, float scale) {
+        float[] x = new float[rows * dim];
+        for (int r = 0; r < rows; r++) {
+            if (index[r] != 0) {
+                int from = index[r] * dim;
+                for (int k = 0; k < dim; k++) {
+                    x[r * dim + k] = t[from + k] * scale;
+                }
+            }
+        }
+        return Nd4j.create(x, new long[] {rows, dim}, 'c');
+    }
+
+    private void scatter(float[] tableGrad, int[] index, INDArray gradient, float scale) {
+        float[] g = gradient.dup('c').data().asFloat();
+        for (int r = 0; r < rows; r++) {
+            if (index[r] != 0) {
+                int to = index[r] * dim;
+                for (int k = 0; k < dim; k++) {
+                    tableGrad[to + k] += g[r * dim + k] * scale;
+                }
+            }
+        }
+    }
+
+    /** Adam (with the coupled L2 term) on one parameter, in place. */
+    private void apply(GradientUpdater<?> updater, INDArray param, INDArray gradient, int iteration, int epoch) {
+        INDArray flat = gradient.dup('c').reshape(1, gradient.length());
+        if (l2 > 0) {
+            flat.addi(param.dup('c').reshape(1, param.length()).mul(l2));
+        }
+        updater.applyUpdater(flat, iteration, epoch);
+        param.subi(flat.reshape(param.shape()));
+    }
+
+    /** The trained body (weights shared with the training graph). */
+    SasRecNetwork network() {
+        return net;
+    }
+
+    /** The live item table (for gradient checks). */
+    INDArray tableArray() {
+        return table;
+    }
+
+    /** The item table, {@code [items + 1, d]} row-major, row 0 the padding. */
+    float[] table() {
+        return table.dup('c').data().asFloat();
+    }
+}
