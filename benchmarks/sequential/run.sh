@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# SASRec on the sequence protocol (leave-one-out by time) of ML-100K, against MostPopular, ItemKNN and BPR, with the
+# SASRec on the sequence protocol (leave-one-out by time) of ML-100K, against MostPopular, ItemKNN, the last item's neighbours and BPR, with the
 # paper's sampled-100 ranking and with full ranking, then the same SASRec in PyTorch (python3-torch): results, fit
 # seconds and peak RSS of each run.
 # Usage: benchmarks/sequential/run.sh [datasets-folder] [epochs]   (needs the product: ./mvnw -B verify -DskipTests)
@@ -16,7 +16,7 @@ for protocol in sampled full; do
   echo "== ML-100K leave-one-out, $protocol ranking, SASRec $EPOCHS epochs"
   RECWB_JAVA_OPTS=${RECWB_JAVA_OPTS:--Xmx2g} /usr/bin/time -f "peak RSS %M KB, wall %e s" \
     "$RECWB" run "$WORK/$protocol.yaml" --output "$WORK/$protocol" > "$WORK/$protocol.out" 2> "$WORK/$protocol.err" || true
-  grep -vE "^\s*$" "$WORK/$protocol.out" | grep -E "^(algorithm|most-popular|item-knn|bpr|sasrec)"
+  grep -vE "^\s*$" "$WORK/$protocol.out" | grep -E "^(algorithm|most-popular|item-knn|last-item-knn|bpr|sasrec)"
   grep -E "peak RSS|error" "$WORK/$protocol.err" || true
 done
 THREADS=$(nproc)

@@ -76,6 +76,21 @@ def window(s):
     return [0] * (L - len(s)) + s
 
 
+seen_sorted = {u: np.array(sorted(set(s)), dtype=np.int64) for u, s in history.items()}
+
+
+def negatives(batch, pos):
+    """One unseen item per position with a target, drawn uniformly (vectorised rejection sampling)."""
+    neg = rng.integers(1, n_items + 1, size=pos.shape)
+    for r, u in enumerate(batch):
+        s = seen_sorted[u]
+        bad = np.isin(neg[r], s)
+        while bad.any():
+            neg[r, bad] = rng.integers(1, n_items + 1, size=int(bad.sum()))
+            bad = np.isin(neg[r], s)
+    return np.where(pos != 0, neg, 0)
+
+
 model = SasRec()
 opt = torch.optim.Adam(model.parameters(), 1e-3)
 seen = {u: set(s) for u, s in history.items()}
@@ -87,14 +102,7 @@ for epoch in range(epochs):
         batch = [users[k] for k in order[b:b + BATCH]]
         seq = torch.tensor([window(history[u][:-1]) for u in batch])
         pos = torch.tensor([window(history[u][1:]) for u in batch])
-        neg = pos.clone()
-        for r, u in enumerate(batch):
-            for t in range(L):
-                if pos[r, t] != 0:
-                    j = int(rng.integers(1, n_items + 1))
-                    while j in seen[u]:
-                        j = int(rng.integers(1, n_items + 1))
-                    neg[r, t] = j
+        neg = torch.from_numpy(negatives(batch, pos.numpy()))
         h = model(seq)
         pl = (h * model.items(pos)).sum(-1)
         nl = (h * model.items(neg)).sum(-1)

@@ -34,7 +34,7 @@ class ModelFilesTest {
         ExperimentRunner runner = Services.await(ExperimentRunner.class);
         PluginRegistry registry = Services.await(PluginRegistry.class);
         List<String> ids = List.of("bias", "funk-svd", "svd++", "als", "implicit-als", "bpr", "item-knn", "user-knn",
-                "rp3beta", "ease", "slim", "rel-mf", "mf-ips", "mult-vae", "neumf", "sasrec");
+                "rp3beta", "ease", "slim", "rel-mf", "mf-ips", "mult-vae", "neumf", "sasrec", "last-item-knn");
         Map<String, Map<String, Object>> params = Map.of("bpr", Map.of("epochs", 5), "rel-mf", Map.of("epochs", 5),
                 "mult-vae", Map.of("epochs", 3, "hidden", 32, "latent", 8, "batch-size", 64),
                 "neumf", Map.of("epochs", 2, "factors", 4, "layers", "8,4"),

@@ -28,7 +28,9 @@ class SasRecGradientTest {
     void tableAndWeightGradientsMatchFiniteDifferences() {
         for (boolean softmax : new boolean[] {false, true}) {
             Nd4j.getRandom().setSeed(3);
-            SasRecTrainer trainer = new SasRecTrainer(ITEMS, LENGTH, DIM, 1, 2, 0.0, WINDOWS, softmax, 1e-3, 0);
+            // two windows per graph call: the batch of three takes two calls (the second half padding), so the
+            // summing of gradients across calls is checked too
+            SasRecTrainer trainer = new SasRecTrainer(ITEMS, LENGTH, DIM, 1, 2, 0.0, 2, softmax, 1e-3, 0);
             SplittableRandom r = new SplittableRandom(5);
             int rows = WINDOWS * LENGTH;
             int[] seq = new int[rows];
@@ -62,6 +64,34 @@ class SasRecGradientTest {
                 assertClose(numeric, g.weights().get("positions").getDouble(t, 1), "positions[" + t + ",1]");
             }
         }
+    }
+
+    @Test
+    void splittingABatchIntoCallsGivesTheSameGradients() {
+        int rows = WINDOWS * LENGTH;
+        SplittableRandom r = new SplittableRandom(9);
+        int[] seq = new int[rows];
+        int[] pos = new int[rows];
+        int[] neg = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            seq[i] = 1 + r.nextInt(ITEMS);
+            pos[i] = 1 + r.nextInt(ITEMS);
+            neg[i] = 1 + r.nextInt(ITEMS);
+        }
+        Nd4j.getRandom().setSeed(4);
+        SasRecTrainer whole = new SasRecTrainer(ITEMS, LENGTH, DIM, 2, 1, 0.0, WINDOWS, false, 1e-3, 0);
+        Nd4j.getRandom().setSeed(4);
+        SasRecTrainer split = new SasRecTrainer(ITEMS, LENGTH, DIM, 2, 1, 0.0, 1, false, 1e-3, 0);
+        SasRecTrainer.Gradients a = whole.gradients(seq, pos, neg);
+        SasRecTrainer.Gradients b = split.gradients(seq, pos, neg);
+        assertEquals(a.loss(), b.loss(), 1e-5);
+        assertTrue(a.table().equalsWithEps(b.table(), 1e-5), a.table() + "\n" + b.table());
+        for (String w : a.weights().keySet()) {
+            assertTrue(a.weights().get(w).equalsWithEps(b.weights().get(w), 1e-5), w);
+        }
+        assertEquals(1, SasRecTrainer.chunkWindows(128, 2048, 1)); // one long window per call at the least
+        assertEquals(26, SasRecTrainer.chunkWindows(128, 200, 1)); // 5 calls of 26 (≤ 2^20 / 200² = 26)
+        assertEquals(128, SasRecTrainer.chunkWindows(128, 50, 1)); // short windows: the batch in one call
     }
 
     private static double numeric(SasRecTrainer trainer, INDArray param, int row, int col, int[] seq, int[] pos,

@@ -96,13 +96,15 @@ public class SasRecRecommender implements Recommender, ModelReader {
         boolean softmax = "softmax".equals(params.getString("loss"));
         int batchSize = Math.min(params.getInt("batch-size"), trainable.length);
         Nd4j.getRandom().setSeed(context.seed());
+        int chunk = SasRecTrainer.chunkWindows(batchSize, length, heads);
         SasRecTrainer trainer = new SasRecTrainer(train.numItems(), length, dim, blocks, heads,
-                params.getDouble("dropout"), batchSize, softmax, lr, params.getDouble("l2"));
+                params.getDouble("dropout"), chunk, softmax, lr, params.getDouble("l2"));
         WindowBatches windows = new WindowBatches(sequences, train.userItems(), trainable, length, batchSize,
                 context.seed());
         int[][][] epoch = new int[1][][];
         int[] iteration = {0};
-        new Epochs(ID, context.monitor(), params.getInt("epochs")).run(windows.batches(), (e, b) -> {
+        Epochs epochs = new Epochs(ID, context.monitor(), params.getInt("epochs")).collectingGarbageEachStep();
+        epochs.run(windows.batches(), (e, b) -> {
             if (b == 0) {
                 epoch[0] = windows.epoch();
             }
@@ -111,7 +113,7 @@ public class SasRecRecommender implements Recommender, ModelReader {
         }, String.format(Locale.ROOT, "lower learning-rate (now %s)", lr));
 
         float[] table = trainer.table();
-        int block = 256;
+        int block = SasRecTrainer.chunkWindows(256, length, heads);
         SasRecNetwork inference = new SasRecNetwork(length, dim, blocks, heads, 0, block * length);
         inference.copyWeights(trainer.network().weights());
         float[] users = userStates(inference, sequences, table, length, dim, block);

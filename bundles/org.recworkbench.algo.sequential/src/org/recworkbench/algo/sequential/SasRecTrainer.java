@@ -29,6 +29,8 @@ final class SasRecTrainer {
     static final String POSITIVES = "positives";
     static final String NEGATIVES = "negatives";
     static final String VALID = "valid";
+    /** The number of positions with a target in the whole batch (a graph call may hold part of it). */
+    static final String NORM = "norm";
     private static final String LOSS = "loss";
 
     private final SasRecNetwork net;
@@ -44,6 +46,7 @@ final class SasRecTrainer {
     private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
     private final GradientUpdater<?> tableUpdater;
 
+    /** @param windows the windows per graph call (see {@link #chunkWindows}) */
     SasRecTrainer(int numItems, int length, int dim, int blocks, int heads, double dropout, int windows,
             boolean softmax, double learningRate, double l2) {
         this.numItems = numItems;
@@ -76,7 +79,8 @@ final class SasRecTrainer {
             perPosition = sd.nn.softplus(posLogit.neg()).add(sd.nn.softplus(negLogit));
             gradientsOf.add(NEGATIVES);
         }
-        perPosition.mul(valid).sum().div(valid.sum()).rename(LOSS);
+        SDVariable norm = sd.placeHolder(NORM, DataType.FLOAT);
+        perPosition.mul(valid).sum().div(norm).rename(LOSS);
         sd.setLossVariables(LOSS);
         gradientsOf.add(SasRecNetwork.INPUT);
         gradientsOf.add(POSITIVES);
@@ -101,8 +105,24 @@ final class SasRecTrainer {
     }
 
     /**
-     * One update on a batch of {@code rows} positions (item index + 1, 0 = none): the windows, each position's
-     * next item and, for the sampled loss, a negative. Returns the batch's mean loss over positions with a target.
+     * How many windows one graph call takes: as many as keep an attention tensor ({@code windows × heads × length²}
+     * floats) within {@link #ATTENTION_BUDGET}, spread evenly over the calls a batch needs. A batch of long windows
+     * is then computed in several calls whose gradients are summed (the same objective, a fraction of the memory).
+     */
+    static int chunkWindows(int batchWindows, int length, int heads) {
+        long perWindow = (long) heads * length * length;
+        int fit = (int) Math.max(1, Math.min(batchWindows, ATTENTION_BUDGET / perWindow));
+        int calls = (batchWindows + fit - 1) / fit;
+        return (batchWindows + calls - 1) / calls;
+    }
+
+    /** Floats per attention tensor in one graph call (4 MiB): beyond it, batches are split. */
+    static final long ATTENTION_BUDGET = 1 << 20;
+
+    /**
+     * One update on a batch of windows (item index + 1, 0 = none; any number of windows of {@code length}): the
+     * windows, each position's next item and, for the sampled loss, a negative. Returns the batch's mean loss over
+     * positions with a target.
      */
     double step(int[] seq, int[] pos, int[] neg, int iteration, int epoch) {
         Gradients g = gradients(seq, pos, neg);
@@ -114,9 +134,48 @@ final class SasRecTrainer {
         return g.loss();
     }
 
-    /** The loss and gradients of one batch at the current parameters (nothing is updated). */
+    /**
+     * The loss and gradients of one batch at the current parameters (nothing is updated), summed over the graph
+     * calls of {@link #chunkWindows} windows each; the loss is normalised by the batch's positions with a target.
+     */
     Gradients gradients(int[] seq, int[] pos, int[] neg) {
         float[] t = table.data().asFloat();
+        int targets = 0;
+        for (int p : pos) {
+            targets += p == 0 ? 0 : 1;
+        }
+        INDArray norm = Nd4j.scalar(DataType.FLOAT, (float) Math.max(1, targets));
+        float[] tableGrad = new float[t.length];
+        Map<String, INDArray> weights = new LinkedHashMap<>();
+        double loss = 0;
+        for (int from = 0; from < seq.length; from += rows) {
+            int[] cSeq = chunk(seq, from);
+            int[] cPos = chunk(pos, from);
+            int[] cNeg = chunk(neg, from);
+            Map<String, INDArray> g = chunkGradients(t, cSeq, cPos, cNeg, norm, tableGrad);
+            loss += g.get(LOSS).getDouble(0);
+            for (String name : updaters.keySet()) {
+                INDArray w = g.get(name);
+                weights.merge(name, w.dup('c'), INDArray::addi);
+            }
+        }
+        java.util.Arrays.fill(tableGrad, 0, dim, 0f); // the padding row stays as it is
+        return new Gradients(loss, Nd4j.create(tableGrad, new long[] {numItems + 1, dim}, 'c'), weights);
+    }
+
+    /** {@code rows} entries of {@code a} from {@code from}, zero-padded past its end. */
+    private int[] chunk(int[] a, int from) {
+        int[] out = new int[rows];
+        System.arraycopy(a, from, out, 0, Math.min(rows, a.length - from));
+        return out;
+    }
+
+    /**
+     * One graph call: the loss (under {@link #LOSS}) and the body's weight gradients; the item table's gradient is
+     * added into {@code tableGrad}.
+     */
+    private Map<String, INDArray> chunkGradients(float[] t, int[] seq, int[] pos, int[] neg, INDArray norm,
+            float[] tableGrad) {
         float scale = (float) Math.sqrt(dim);
         float[] mask = new float[rows];
         float[] valid = new float[rows];
@@ -132,23 +191,23 @@ final class SasRecTrainer {
         if (softmax) {
             net.sd.getVariable(ITEMS).setArray(table);
         }
-        OutAndGrad result = net.sd.calculateGradientsAndOutputs(
-                Map.of(SasRecNetwork.MASK, Nd4j.createFromArray(mask), VALID, Nd4j.createFromArray(valid)),
-                List.of(LOSS), gradientsOf);
-        Map<String, INDArray> g = result.getGradients();
-        float[] tableGrad = softmax ? g.get(ITEMS).dup('c').data().asFloat() : new float[t.length];
+        OutAndGrad result = net.sd.calculateGradientsAndOutputs(Map.of(SasRecNetwork.MASK,
+                Nd4j.createFromArray(mask), VALID, Nd4j.createFromArray(valid), NORM, norm), List.of(LOSS),
+                gradientsOf);
+        Map<String, INDArray> g = new LinkedHashMap<>(result.getGradients());
+        if (softmax) {
+            float[] direct = g.get(ITEMS).dup('c').data().asFloat();
+            for (int i = 0; i < direct.length; i++) {
+                tableGrad[i] += direct[i];
+            }
+        }
         scatter(tableGrad, seq, g.get(SasRecNetwork.INPUT), scale);
         scatter(tableGrad, pos, g.get(POSITIVES), 1f);
         if (negatives != null) {
             scatter(tableGrad, neg, g.get(NEGATIVES), 1f);
         }
-        java.util.Arrays.fill(tableGrad, 0, dim, 0f); // the padding row stays as it is
-        Map<String, INDArray> weights = new LinkedHashMap<>();
-        for (String name : updaters.keySet()) {
-            weights.put(name, g.get(name));
-        }
-        return new Gradients(result.getOutputs().get(LOSS).getDouble(0),
-                Nd4j.create(tableGrad, new long[] {numItems + 1, dim}, 'c'), weights);
+        g.put(LOSS, result.getOutputs().get(LOSS));
+        return g;
     }
 
     private INDArray lookup(float[] t, int[] index, float scale) {

@@ -14,11 +14,24 @@ public final class Epochs {
     private final ProgressMonitor monitor;
     private final int epochs;
     private double lastLoss = Double.NaN;
+    private boolean collectEachStep;
 
     public Epochs(String algorithm, ProgressMonitor monitor, int epochs) {
         this.algorithm = algorithm;
         this.monitor = monitor;
         this.epochs = epochs;
+    }
+
+    /**
+     * Runs a garbage collection after every step. ND4J frees an array's native memory only when the collector
+     * reclaims its small Java object; a step that makes hundreds of megabytes of native temporaries makes almost no
+     * heap garbage, so without this the process grows by gigabytes between collections (SASRec on ML-100K: 9.9 GB
+     * peak RSS with {@code -Xmx2g}, 2.2 GB with a collection per step, and no slower). For models whose steps are
+     * large; a collection of a nearly empty heap costs milliseconds.
+     */
+    public Epochs collectingGarbageEachStep() {
+        collectEachStep = true;
+        return this;
     }
 
     /** One batch's update of one epoch: returns the batch's loss. */
@@ -47,6 +60,9 @@ public final class Epochs {
                                 batches, lastLoss, hint));
                     }
                     sum += loss;
+                    if (collectEachStep) {
+                        System.gc();
+                    }
                 }
                 lastLoss = sum / Math.max(1, batches);
                 monitor.worked(1);
