@@ -9,9 +9,11 @@ item but the user's training items, NDCG@10 (binary gains, ideal DCG over min(|r
 Usage: python3 multvae.py ML100K_DIR EPOCHS THREADS BATCH
 Prints: seconds per epoch, peak resident memory, NDCG@10, Recall@20.
 """
-import math, resource, sys, time
+import sys, time
 import numpy as np
 import torch
+
+from ml100k import Fold
 
 folder, epochs, threads, batch = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 torch.set_num_threads(threads)
@@ -19,24 +21,10 @@ torch.manual_seed(42)
 np.random.seed(42)
 
 
-def read(name):
-    rows = []
-    for line in open(f"{folder}/{name}"):
-        u, i, r, _ = line.split("\t")
-        if float(r) >= 4:
-            rows.append((int(u), int(i)))
-    return rows
-
-
-train, test = read("u1.base"), read("u1.test")
-users = sorted({u for u, _ in train} | {u for u, _ in test})
-items = sorted({i for _, i in train} | {i for _, i in test})
-uix = {u: k for k, u in enumerate(users)}
-iix = {i: k for k, i in enumerate(items)}
-nu, ni = len(users), len(items)
+data = Fold(folder)
+nu, ni = data.nu, data.ni
 X = np.zeros((nu, ni), dtype=np.float32)
-for u, i in train:
-    X[uix[u], iix[i]] = 1
+X[data.pu, data.pi] = 1
 X = torch.from_numpy(X)
 
 
@@ -80,19 +68,6 @@ for epoch in range(epochs):
 seconds = time.time() - start
 
 model.eval()
-relevant = {}
-for u, i in test:
-    relevant.setdefault(uix[u], set()).add(iix[i])
 with torch.no_grad():
     scores = model(X)[0]
-scores[X > 0] = -math.inf
-ndcg, recall = [], []
-for u, rel in relevant.items():
-    top = torch.topk(scores[u], 20).indices.tolist()
-    dcg = sum(1 / math.log2(r + 2) for r, i in enumerate(top[:10]) if i in rel)
-    ideal = sum(1 / math.log2(r + 2) for r in range(min(len(rel), 10)))
-    ndcg.append(dcg / ideal)
-    recall.append(len(rel & set(top)) / len(rel))
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(f"pytorch {torch.__version__} threads {threads}: {seconds / epochs:.3f} s/epoch over {epochs} epochs, "
-      f"peak RSS {rss:.0f} MB, NDCG@10 {np.mean(ndcg):.4f}, Recall@20 {np.mean(recall):.4f}, {len(relevant)} users")
+data.report(scores, seconds, epochs, threads)

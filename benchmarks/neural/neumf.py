@@ -8,9 +8,11 @@ Evaluation: full ranking of every item but the user's training items, NDCG@10 an
 
 Usage: python3 neumf.py ML100K_DIR EPOCHS THREADS BATCH
 """
-import math, resource, sys, time
+import sys, time
 import numpy as np
 import torch
+
+from ml100k import Fold
 
 folder, epochs, threads, batch = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 torch.set_num_threads(threads)
@@ -18,23 +20,8 @@ torch.manual_seed(42)
 rng = np.random.default_rng(42)
 
 
-def read(name):
-    rows = []
-    for line in open(f"{folder}/{name}"):
-        u, i, r, _ = line.split("\t")
-        if float(r) >= 4:
-            rows.append((int(u), int(i)))
-    return rows
-
-
-train, test = read("u1.base"), read("u1.test")
-users = sorted({u for u, _ in train} | {u for u, _ in test})
-items = sorted({i for _, i in train} | {i for _, i in test})
-uix = {u: k for k, u in enumerate(users)}
-iix = {i: k for k, i in enumerate(items)}
-nu, ni = len(users), len(items)
-pu = np.array([uix[u] for u, _ in train], dtype=np.int64)
-pi = np.array([iix[i] for _, i in train], dtype=np.int64)
+data = Fold(folder)
+nu, ni, pu, pi = data.nu, data.ni, data.pu, data.pi
 seen = np.unique(pu * ni + pi)
 
 
@@ -88,22 +75,7 @@ for epoch in range(epochs):
 seconds = time.time() - start
 
 model.eval()
-relevant = {}
-for u_, i_ in test:
-    relevant.setdefault(uix[u_], set()).add(iix[i_])
 with torch.no_grad():
     all_items = torch.arange(ni)
-    scores = torch.stack([model(torch.full((ni,), u_, dtype=torch.long), all_items) for u_ in range(nu)])
-train_mask = torch.zeros(nu, ni, dtype=torch.bool)
-train_mask[torch.from_numpy(pu), torch.from_numpy(pi)] = True
-scores[train_mask] = -math.inf
-ndcg, recall = [], []
-for u_, rel in relevant.items():
-    top = torch.topk(scores[u_], 20).indices.tolist()
-    dcg = sum(1 / math.log2(r + 2) for r, i_ in enumerate(top[:10]) if i_ in rel)
-    ideal = sum(1 / math.log2(r + 2) for r in range(min(len(rel), 10)))
-    ndcg.append(dcg / ideal)
-    recall.append(len(rel & set(top)) / len(rel))
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(f"pytorch {torch.__version__} threads {threads}: {seconds / epochs:.3f} s/epoch over {epochs} epochs, "
-      f"peak RSS {rss:.0f} MB, NDCG@10 {np.mean(ndcg):.4f}, Recall@20 {np.mean(recall):.4f}, {len(relevant)} users")
+    scores = torch.stack([model(torch.full((ni,), u, dtype=torch.long), all_items) for u in range(nu)])
+data.report(scores, seconds, epochs, threads)

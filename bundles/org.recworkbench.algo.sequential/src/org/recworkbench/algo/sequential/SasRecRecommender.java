@@ -24,6 +24,7 @@ import org.recworkbench.api.data.Interactions;
 import org.recworkbench.api.data.SparseMatrix;
 import org.recworkbench.dl4j.DeepLearning;
 import org.recworkbench.dl4j.training.Epochs;
+import org.recworkbench.dl4j.training.UserBatches;
 
 /**
  * SASRec (Kang and McAuley 2018), next-item recommendation by causal self-attention over each user's training items
@@ -103,7 +104,10 @@ public class SasRecRecommender implements Recommender, ModelReader {
                 context.seed());
         int[][][] epoch = new int[1][][];
         int[] iteration = {0};
-        Epochs epochs = new Epochs(ID, context.monitor(), params.getInt("epochs")).collectingGarbageEachStep();
+        Epochs epochs = new Epochs(ID, context.monitor(), params.getInt("epochs"));
+        if ((long) batchSize * heads * length * length >= SasRecTrainer.ATTENTION_BUDGET) {
+            epochs.collectingGarbageEachStep(); // steps of hundreds of MB of native temporaries; small ones do not
+        }
         epochs.run(windows.batches(), (e, b) -> {
             if (b == 0) {
                 epoch[0] = windows.epoch();
@@ -141,9 +145,8 @@ public class SasRecRecommender implements Recommender, ModelReader {
     private static final class WindowBatches {
         private final Sequences sequences;
         private final SparseMatrix byUser;
-        private final int[] users;
+        private final UserBatches users;
         private final int length;
-        private final int batchSize;
         private final SplittableRandom random;
         final int[] seq;
         final int[] pos;
@@ -152,32 +155,20 @@ public class SasRecRecommender implements Recommender, ModelReader {
         WindowBatches(Sequences sequences, SparseMatrix byUser, int[] users, int length, int batchSize, long seed) {
             this.sequences = sequences;
             this.byUser = byUser;
-            this.users = users;
+            this.users = new UserBatches(byUser, users, batchSize, seed);
             this.length = length;
-            this.batchSize = batchSize;
-            this.random = new SplittableRandom(seed);
+            this.random = new SplittableRandom(seed + 1); // negatives: a stream apart from the shuffle's
             this.seq = new int[batchSize * length];
             this.pos = new int[batchSize * length];
             this.neg = new int[batchSize * length];
         }
 
         int batches() {
-            return (users.length + batchSize - 1) / batchSize;
+            return users.batches();
         }
 
         int[][] epoch() {
-            int[] order = users.clone();
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-            int[][] out = new int[batches()][];
-            for (int b = 0; b < out.length; b++) {
-                out[b] = Arrays.copyOfRange(order, b * batchSize, Math.min(order.length, (b + 1) * batchSize));
-            }
-            return out;
+            return users.epoch();
         }
 
         /**

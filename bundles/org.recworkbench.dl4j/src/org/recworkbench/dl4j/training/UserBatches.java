@@ -24,17 +24,26 @@ public final class UserBatches {
      * @param seed the shuffle's seed (the same seed gives the same batches)
      */
     public UserBatches(SparseMatrix byUser, int batchSize, long seed) {
+        this(byUser, java.util.stream.IntStream.range(0, byUser.rows()).filter(u -> byUser.rowLength(u) > 0)
+                .toArray(), batchSize, seed);
+    }
+
+    /**
+     * Batches of the given users only (e.g. those with enough history for a sequential model).
+     *
+     * @param users the users to batch, in the order the first shuffle starts from
+     */
+    public UserBatches(SparseMatrix byUser, int[] users, int batchSize, long seed) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be positive: " + batchSize);
         }
         this.byUser = byUser;
         this.batchSize = batchSize;
         this.random = new SplittableRandom(seed);
-        this.users = java.util.stream.IntStream.range(0, byUser.rows()).filter(u -> byUser.rowLength(u) > 0)
-                .toArray();
+        this.users = users.clone();
     }
 
-    /** The users with at least one item, in index order. */
+    /** The users batched (by default those with at least one item, in index order). */
     public int[] users() {
         return users.clone();
     }
