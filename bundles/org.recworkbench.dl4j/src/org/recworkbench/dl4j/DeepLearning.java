@@ -54,6 +54,11 @@ public interface DeepLearning {
      * Returns normally when DL4J runs here, else throws an {@link IllegalStateException} that names {@code who}
      * needed it and why it cannot run.
      */
+    /** Empty when DL4J can run here, else why not (for {@code Recommender.unavailableReason()}). */
+    default java.util.Optional<String> whyUnavailable() {
+        return isAvailable() ? java.util.Optional.empty() : java.util.Optional.of(unavailableReason());
+    }
+
     default void requireAvailable(String who) {
         if (!isAvailable()) {
             throw new IllegalStateException(who + " needs DeepLearning4J, which cannot run here: "

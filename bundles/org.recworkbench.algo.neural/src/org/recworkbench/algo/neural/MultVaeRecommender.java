@@ -79,6 +79,11 @@ public class MultVaeRecommender implements Recommender, ModelReader {
     }
 
     @Override
+    public java.util.Optional<String> unavailableReason() {
+        return dl.whyUnavailable();
+    }
+
+    @Override
     public Model fit(TrainingContext context, Interactions train, Parameters params) {
         dl.requireAvailable(ID);
         int items = train.numItems();

@@ -99,6 +99,11 @@ public class NeuMfRecommender implements Recommender, ModelReader {
     }
 
     @Override
+    public java.util.Optional<String> unavailableReason() {
+        return dl.whyUnavailable();
+    }
+
+    @Override
     public Model fit(TrainingContext context, Interactions train, Parameters params) {
         dl.requireAvailable(ID);
         int[] widths = layers(params.getString("layers"));

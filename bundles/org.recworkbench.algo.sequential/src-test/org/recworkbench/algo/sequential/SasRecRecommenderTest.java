@@ -194,6 +194,39 @@ class SasRecRecommenderTest {
         assertTrue(heads.getMessage().contains("must divide"), heads.getMessage());
     }
 
+    @Test
+    void withoutDeepLearningItSaysWhyAndDoesNotTrain() {
+        DeepLearning none = new DeepLearning() {
+            @Override
+            public boolean isAvailable() {
+                return false;
+            }
+
+            @Override
+            public String unavailableReason() {
+                return "UnsatisfiedLinkError: no jnind4jcpu in java.library.path";
+            }
+
+            @Override
+            public int threads() {
+                return 1;
+            }
+
+            @Override
+            public int opThreads() {
+                return 1;
+            }
+        };
+        SasRecRecommender unavailable = new SasRecRecommender(none);
+        assertEquals(java.util.Optional.of("UnsatisfiedLinkError: no jnind4jcpu in java.library.path"),
+                unavailable.unavailableReason());
+        World w = World.make(2);
+        var e = assertThrows(IllegalStateException.class, () -> unavailable.fit(context(w.train, 1), w.train,
+                params(Map.of())));
+        assertTrue(e.getMessage().contains("cannot run here: UnsatisfiedLinkError"), e.getMessage());
+        assertEquals(java.util.Optional.empty(), SASREC.unavailableReason());
+    }
+
     private static float[] scores(Model m) {
         float[] out = new float[m.numUsers() * m.numItems()];
         m.scoreAll(IntStream.range(0, m.numUsers()).toArray(), out);

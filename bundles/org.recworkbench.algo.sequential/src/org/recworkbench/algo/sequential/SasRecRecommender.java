@@ -76,6 +76,11 @@ public class SasRecRecommender implements Recommender, ModelReader {
     }
 
     @Override
+    public java.util.Optional<String> unavailableReason() {
+        return dl.whyUnavailable();
+    }
+
+    @Override
     public Model fit(TrainingContext context, Interactions train, Parameters params) {
         dl.requireAvailable(ID);
         int dim = params.getInt("dimensions");

@@ -1,5 +1,6 @@
 package org.recworkbench.api.algo;
 
+import java.util.Optional;
 import org.osgi.annotation.versioning.ConsumerType;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.RecommenderBuildException;
@@ -24,4 +25,15 @@ public interface Recommender {
      * @throws org.recworkbench.api.OperationCanceledException when the monitor was canceled
      */
     Model fit(TrainingContext context, Interactions train, Parameters params);
+
+    /**
+     * Why this algorithm cannot train here (e.g. its native libraries did not load), or empty when it can. Listings
+     * show the reason next to the algorithm; a run that names it fails that algorithm with the reason and goes on.
+     * May do the expensive check on first call and remember it.
+     *
+     * @since 1.3
+     */
+    default Optional<String> unavailableReason() {
+        return Optional.empty();
+    }
 }

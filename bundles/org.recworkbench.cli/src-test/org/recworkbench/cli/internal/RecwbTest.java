@@ -133,6 +133,39 @@ class RecwbTest {
     }
 
     @Test
+    void anAlgorithmThatCannotRunHereIsListedWithTheReason() {
+        Recommender unavailable = new Recommender() {
+            @Override
+            public org.recworkbench.api.algo.RecommenderDescriptor descriptor() {
+                return new org.recworkbench.api.algo.RecommenderDescriptor("gpu-model", "GPU model", "neural",
+                        "a model on native code", null, List.of(), true, false);
+            }
+
+            @Override
+            public org.recworkbench.api.algo.Model fit(org.recworkbench.api.algo.TrainingContext context,
+                    org.recworkbench.api.data.Interactions train, org.recworkbench.api.Parameters params) {
+                throw new IllegalStateException("not here");
+            }
+
+            @Override
+            public Optional<String> unavailableReason() {
+                return Optional.of("UnsatisfiedLinkError: no jnind4jcpu");
+            }
+        };
+        // the empty registry, but for one algorithm
+        PluginRegistry registry = (PluginRegistry) java.lang.reflect.Proxy.newProxyInstance(
+                PluginRegistry.class.getClassLoader(), new Class<?>[] {PluginRegistry.class},
+                (proxy, method, args) -> method.getName().equals("recommenders") ? List.of(unavailable)
+                        : method.invoke(EMPTY, args));
+        assertEquals(0, Recwb.execute(new Recwb.Services(registry, REJECTING, null, List::of, SpecReader::new, 0,
+                null), new String[] {"list", "algorithms"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("gpu-model") && text.contains("(unavailable: UnsatisfiedLinkError: no jnind4jcpu)"),
+                text);
+    }
+
+    @Test
     void listPrintsEverySection() {
         assertEquals(0, run("list"));
         String text = out.toString(StandardCharsets.UTF_8);

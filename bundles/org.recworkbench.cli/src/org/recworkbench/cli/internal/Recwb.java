@@ -251,7 +251,8 @@ final class Recwb implements Runnable {
             sections.put("algorithms", () -> {
                 for (Recommender a : r.recommenders()) {
                     var d = a.descriptor();
-                    line(d.id(), "[" + d.family() + "] " + d.description());
+                    line(d.id(), "[" + d.family() + "] " + d.description()
+                            + a.unavailableReason().map(why -> " (unavailable: " + why + ")").orElse(""));
                     options(d.parameters());
                 }
             });
