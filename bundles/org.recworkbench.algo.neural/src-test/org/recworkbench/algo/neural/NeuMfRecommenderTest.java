@@ -50,6 +50,46 @@ class NeuMfRecommenderTest {
                 "epochs", 20, "batch-size", 256, "learning-rate", 0.005))));
     }
 
+    /** With pre-training on, the same world is learnt as well. */
+    @Test
+    void learnsThePlantedGroupsWithPreTraining() {
+        PlantedGroups world = new PlantedGroups(10, 20);
+        world.assertLearned(NEUMF.fit(world.context(3), world.train, params(Map.of("factors", 8, "layers", "16,8",
+                "epochs", 10, "batch-size", 256, "learning-rate", 0.005, "pretrain", true, "pretrain-epochs", 15))));
+    }
+
+    /**
+     * NeuMF assembled from pre-trained branches starts as their mix: its output layer is α·GMF's weights beside
+     * (1 − α)·MLP's, so its logit is α·GMF's logit + (1 − α)·MLP's for every pair (α = 0.5, the paper's).
+     */
+    @Test
+    void preTrainedNeuMfStartsAsTheHalfAndHalfMixOfItsBranchesLogits() {
+        PlantedGroups world = new PlantedGroups();
+        int[] widths = NeuMfRecommender.layers("8,4");
+        Parameters p = params(Map.of("factors", 4, "layers", "8,4", "batch-size", 32));
+        var gmf = NEUMF.train(world.context(5), world.train, p, widths, NeuMfRecommender.Branches.GMF, null, 2);
+        var mlp = NEUMF.train(world.context(6), world.train, p, widths, NeuMfRecommender.Branches.MLP, null, 2);
+        var both = NeuMfRecommender.pretrained(gmf, mlp, 4, widths, 7, 1e-3, 0);
+        float[] us = new float[world.users * world.items];
+        float[] is = new float[us.length];
+        for (int k = 0; k < us.length; k++) {
+            us[k] = k / world.items;
+            is[k] = k % world.items;
+        }
+        var u = NeuMfRecommender.column(us, 0, us.length);
+        var i = NeuMfRecommender.column(is, 0, is.length);
+        float[] g = gmf.outputSingle(u, i).toFloatVector();
+        float[] m = mlp.outputSingle(u, i).toFloatVector();
+        float[] n = both.outputSingle(u, i).toFloatVector();
+        for (int k = 0; k < n.length; k++) {
+            assertEquals(0.5 * logit(g[k]) + 0.5 * logit(m[k]), logit(n[k]), 1e-3, "pair " + k);
+        }
+    }
+
+    private static double logit(float p) {
+        return Math.log(p / (1.0 - p));
+    }
+
     /**
      * The model scores without the graph, taking its first MLP layer apart; the graph's own output for every
      * (user, item) pair is the independent reference: sigmoid(model score) must equal it.

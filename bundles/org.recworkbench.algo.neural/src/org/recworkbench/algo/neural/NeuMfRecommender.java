@@ -64,7 +64,11 @@ public class NeuMfRecommender implements Recommender, ModelReader {
             ParameterDescriptor.ofInt("epochs", 20, 1, 100_000, "passes over the training interactions"),
             ParameterDescriptor.ofInt("batch-size", 1024, 1, 10_000_000, "examples per update"),
             ParameterDescriptor.ofDouble("learning-rate", 1e-3, 1e-9, 10, "Adam step size"),
-            ParameterDescriptor.ofDouble("l2", 0.0, 0, 100, "L2 penalty on the weights and embeddings"));
+            ParameterDescriptor.ofDouble("l2", 0.0, 0, 100, "L2 penalty on the weights and embeddings"),
+            ParameterDescriptor.ofBoolean("pretrain", false, "first train GMF and MLP alone (pretrain-epochs each) "
+                    + "and start NeuMF from their weights, the output layer weighing both halves 0.5 (the paper's "
+                    + "NeuMF with pre-training)"),
+            ParameterDescriptor.ofInt("pretrain-epochs", 20, 1, 100_000, "epochs of each branch's pre-training"));
 
     private static final RecommenderDescriptor DESCRIPTOR = new RecommenderDescriptor(ID, "NeuMF", "neural",
             "Neural matrix factorization: GMF and MLP branches over user and item embeddings (top-N)",
@@ -107,11 +111,34 @@ public class NeuMfRecommender implements Recommender, ModelReader {
     public Model fit(TrainingContext context, Interactions train, Parameters params) {
         dl.requireAvailable(ID);
         int[] widths = layers(params.getString("layers"));
-        return NeuMfModel.of(train(context, train, params, widths), widths.length - 1);
+        ComputationGraph start = null;
+        if (params.getBoolean("pretrain")) {
+            int epochs = params.getInt("pretrain-epochs");
+            ComputationGraph gmf = train(context, train, params, widths, Branches.GMF, null, epochs);
+            ComputationGraph mlp = train(context, train, params, widths, Branches.MLP, null, epochs);
+            start = pretrained(gmf, mlp, params.getInt("factors"), widths, context.seed(),
+                    params.getDouble("learning-rate"), params.getDouble("l2"));
+        }
+        return NeuMfModel.of(train(context, train, params, widths, Branches.BOTH, start, params.getInt("epochs")),
+                widths.length - 1);
+    }
+
+    /** Which branches a graph has: NeuMF, or one of them alone (for pre-training). */
+    enum Branches {
+        GMF, MLP, BOTH
     }
 
     /** The trained graph; its MLP layers are {@code mlp1..mlpN} with N = {@code widths.length - 1}. */
     ComputationGraph train(TrainingContext context, Interactions train, Parameters params, int[] widths) {
+        return train(context, train, params, widths, Branches.BOTH, null, params.getInt("epochs"));
+    }
+
+    /**
+     * Trains {@code branches} for {@code epochs}, from {@code start} when given (an initialised graph of the same
+     * shape) or from the paper's initialisation.
+     */
+    ComputationGraph train(TrainingContext context, Interactions train, Parameters params, int[] widths,
+            Branches branches, ComputationGraph start, int epochs) {
         int factors = params.getInt("factors");
         int negatives = params.getInt("negatives");
         int batchSize = params.getInt("batch-size");
@@ -124,52 +151,108 @@ public class NeuMfRecommender implements Recommender, ModelReader {
             throw new RecommenderBuildException(ID + " needs at least one training interaction");
         }
         Nd4j.getRandom().setSeed(context.seed());
-        ComputationGraph graph = new ComputationGraph(configuration(users, items, factors, widths,
-                new Adam(lr), params.getDouble("l2"), context.seed(), DataType.FLOAT));
-        graph.init();
+        ComputationGraph graph = start;
+        if (graph == null) {
+            graph = new ComputationGraph(configuration(users, items, factors, widths, branches, new Adam(lr),
+                    params.getDouble("l2"), context.seed(), DataType.FLOAT));
+            graph.init();
+        }
+        ComputationGraph trained = graph;
         SplittableRandom random = new SplittableRandom(context.seed());
         int perEpoch = positives * (1 + negatives);
         int batches = (perEpoch + batchSize - 1) / batchSize;
         float[] us = new float[perEpoch];
         float[] is = new float[perEpoch];
         float[] ys = new float[perEpoch];
-        new Epochs(ID, context.monitor(), params.getInt("epochs")).run(batches, (epoch, b) -> {
+        String task = branches == Branches.BOTH ? ID : ID + " (" + branches.name() + " pre-training)";
+        new Epochs(task, context.monitor(), epochs).run(batches, (epoch, b) -> {
             if (b == 0) {
                 examples(byUser, items, negatives, random, us, is, ys);
             }
             int from = b * batchSize;
             int to = Math.min(perEpoch, from + batchSize);
-            graph.fit(new INDArray[] {column(us, from, to), column(is, from, to)},
+            trained.fit(new INDArray[] {column(us, from, to), column(is, from, to)},
                     new INDArray[] {column(ys, from, to)});
-            return graph.score();
+            return trained.score();
         }, String.format(Locale.ROOT, "lower learning-rate (now %s)", lr));
-        return graph;
+        return trained;
+    }
+
+    /**
+     * NeuMF started from pre-trained branches (He et al. 2017, section 3.4.1): embeddings and MLP layers copied, the
+     * output layer the two branches' output weights side by side, weighted α = 0.5 each, and the bias their α-mix, so
+     * that NeuMF's first logit is α·GMF's + (1 − α)·MLP's. Trained on with Adam, as the authors' code and RecBole do
+     * (the paper mentions plain SGD).
+     */
+    static ComputationGraph pretrained(ComputationGraph gmf, ComputationGraph mlp, int factors, int[] widths,
+            long seed, double learningRate, double l2) {
+        double alpha = 0.5;
+        long users = gmf.getLayer("gmfUser").getParam("W").rows();
+        long items = gmf.getLayer("gmfItem").getParam("W").rows();
+        ComputationGraph g = new ComputationGraph(configuration((int) users, (int) items, factors, widths,
+                Branches.BOTH, new Adam(learningRate), l2, seed, gmf.getLayer("gmfUser").getParam("W").dataType()));
+        g.init();
+        for (String name : List.of("gmfUser", "gmfItem")) {
+            g.getLayer(name).setParam("W", gmf.getLayer(name).getParam("W").dup());
+        }
+        List<String> mlpLayers = new java.util.ArrayList<>(List.of("mlpUser", "mlpItem"));
+        for (int l = 1; l < widths.length; l++) {
+            mlpLayers.add("mlp" + l);
+        }
+        for (String name : mlpLayers) {
+            for (String key : mlp.getLayer(name).paramTable().keySet()) {
+                g.getLayer(name).setParam(key, mlp.getLayer(name).getParam(key).dup());
+            }
+        }
+        INDArray w = Nd4j.concat(0, gmf.getLayer("out").getParam("W").mul(alpha),
+                mlp.getLayer("out").getParam("W").mul(1 - alpha));
+        g.getLayer("out").setParam("W", w);
+        g.getLayer("out").setParam("b", gmf.getLayer("out").getParam("b").mul(alpha)
+                .add(mlp.getLayer("out").getParam("b").mul(1 - alpha)));
+        return g;
     }
 
     static ComputationGraphConfiguration configuration(int users, int items, int factors, int[] widths,
             IUpdater updater, double l2, long seed, DataType dataType) {
+        return configuration(users, items, factors, widths, Branches.BOTH, updater, l2, seed, dataType);
+    }
+
+    /** The graph of {@code branches}; layer names are the same in all three, so weights carry over by name. */
+    static ComputationGraphConfiguration configuration(int users, int items, int factors, int[] widths,
+            Branches branches, IUpdater updater, double l2, long seed, DataType dataType) {
         int mlpEmbedding = widths[0] / 2;
         var g = new NeuralNetConfiguration.Builder().seed(seed).updater(updater).l2(l2)
                 .weightInit(WeightInit.XAVIER).dataType(dataType).graphBuilder()
-                .addInputs("user", "item")
-                .addLayer("gmfUser", embedding(users, factors), "user")
-                .addLayer("gmfItem", embedding(items, factors), "item")
-                .addLayer("mlpUser", embedding(users, mlpEmbedding), "user")
-                .addLayer("mlpItem", embedding(items, mlpEmbedding), "item")
-                .addVertex("gmf", new ElementWiseVertex(ElementWiseVertex.Op.Product), "gmfUser", "gmfItem")
-                .addVertex("mlpIn", new MergeVertex(), "mlpUser", "mlpItem");
-        String previous = "mlpIn";
-        int in = widths[0];
-        for (int l = 1; l < widths.length; l++) {
-            g.addLayer("mlp" + l, new DenseLayer.Builder().nIn(in).nOut(widths[l]).activation(Activation.RELU)
-                    .build(), previous);
-            previous = "mlp" + l;
-            in = widths[l];
+                .addInputs("user", "item");
+        if (branches != Branches.MLP) {
+            g.addLayer("gmfUser", embedding(users, factors), "user")
+                    .addLayer("gmfItem", embedding(items, factors), "item")
+                    .addVertex("gmf", new ElementWiseVertex(ElementWiseVertex.Op.Product), "gmfUser", "gmfItem");
         }
-        return g.addVertex("joined", new MergeVertex(), "gmf", previous)
-                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(factors + in).nOut(1)
-                        .activation(Activation.SIGMOID).build(), "joined")
-                .setOutputs("out").build();
+        String joined = "gmf";
+        int width = factors;
+        if (branches != Branches.GMF) {
+            g.addLayer("mlpUser", embedding(users, mlpEmbedding), "user")
+                    .addLayer("mlpItem", embedding(items, mlpEmbedding), "item")
+                    .addVertex("mlpIn", new MergeVertex(), "mlpUser", "mlpItem");
+            String previous = "mlpIn";
+            int in = widths[0];
+            for (int l = 1; l < widths.length; l++) {
+                g.addLayer("mlp" + l, new DenseLayer.Builder().nIn(in).nOut(widths[l]).activation(Activation.RELU)
+                        .build(), previous);
+                previous = "mlp" + l;
+                in = widths[l];
+            }
+            joined = previous;
+            width = in;
+            if (branches == Branches.BOTH) {
+                g.addVertex("joined", new MergeVertex(), "gmf", previous);
+                joined = "joined";
+                width = factors + in;
+            }
+        }
+        return g.addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(width).nOut(1)
+                .activation(Activation.SIGMOID).build(), joined).setOutputs("out").build();
     }
 
     /**
