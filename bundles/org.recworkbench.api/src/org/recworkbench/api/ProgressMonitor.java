@@ -40,6 +40,15 @@ public interface ProgressMonitor {
 
     boolean isCanceled();
 
+    /**
+     * A value measured while the task runs, such as the training loss after each epoch ({@code step} = the epoch,
+     * from 1): progress bars show the latest, live views may plot the series. Ignored unless overridden.
+     *
+     * @since 1.1
+     */
+    default void report(String name, long step, double value) {
+    }
+
     /** Throws {@link OperationCanceledException} when the user asked to stop. */
     default void checkCanceled() {
         if (isCanceled()) {

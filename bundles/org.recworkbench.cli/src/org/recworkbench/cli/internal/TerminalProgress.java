@@ -22,6 +22,8 @@ final class TerminalProgress implements ProgressMonitor {
     private volatile long total = -1;
     private volatile long started;
     private volatile long lastDraw;
+    /** The latest reported values of the task ("loss 0.4173"), shown after the bar and on its done line. */
+    private final java.util.Map<String, Double> reported = new java.util.LinkedHashMap<>();
 
     TerminalProgress(PrintStream out, boolean interactive) {
         this.out = out;
@@ -41,6 +43,7 @@ final class TerminalProgress implements ProgressMonitor {
         lastTask = newTask;
         total = totalWork;
         done.set(0);
+        reported.clear();
         started = System.nanoTime();
         lastDraw = 0;
         if (!interactive) {
@@ -64,8 +67,23 @@ final class TerminalProgress implements ProgressMonitor {
         if (interactive) {
             out.print("\r\033[K");
         }
-        out.printf("  %s done in %.2f s%n", task, seconds);
+        out.printf("  %s done in %.2f s%s%n", task, seconds, reported.isEmpty() ? "" : " (" + values() + ")");
         out.flush();
+    }
+
+    @Override
+    public synchronized void report(String name, long step, double value) {
+        reported.put(name, value);
+        if (interactive) {
+            draw(true);
+        }
+    }
+
+    private String values() {
+        StringBuilder sb = new StringBuilder();
+        reported.forEach((name, value) -> sb.append(sb.length() == 0 ? "" : ", ").append(name).append(' ')
+                .append(String.format(java.util.Locale.ROOT, "%.4g", value)));
+        return sb.toString();
     }
 
     @Override
@@ -95,6 +113,9 @@ final class TerminalProgress implements ProgressMonitor {
             sb.append("[").append(" ".repeat((int) (seconds * 4) % WIDTH)).append("*").append("] ").append(task);
         }
         sb.append(String.format(" %.1fs", seconds));
+        if (!reported.isEmpty()) {
+            sb.append(' ').append(values());
+        }
         out.print(sb);
         out.flush();
     }

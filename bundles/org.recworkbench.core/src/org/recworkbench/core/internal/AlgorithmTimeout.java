@@ -97,6 +97,13 @@ final class AlgorithmTimeout {
         }
 
         @Override
+        public void report(String name, long step, double value) {
+            if (!expired) {
+                parent.report(name, step, value);
+            }
+        }
+
+        @Override
         public boolean isCanceled() {
             return expired || parent.isCanceled();
         }

@@ -71,7 +71,13 @@ class TrainingToolkitTest {
     void progressIsByEpochAndCancellationStopsBetweenBatches() {
         AtomicInteger worked = new AtomicInteger();
         AtomicInteger steps = new AtomicInteger();
+        java.util.List<String> reports = new java.util.ArrayList<>();
         ProgressMonitor monitor = new ProgressMonitor() {
+            @Override
+            public void report(String name, long step, double value) {
+                reports.add(name + " " + step + " " + value);
+            }
+
             @Override
             public void begin(String task, long totalWork) {
                 assertEquals("fit toy", task);
@@ -97,5 +103,7 @@ class TrainingToolkitTest {
         assertEquals(5, steps.get(), "stopped before the sixth step");
         assertEquals(2, worked.get(), "two whole epochs were done");
         assertEquals(3.5, epochs.lastLoss(), 1e-12, "the second epoch's mean of losses 3 and 4");
+        // each finished epoch reports its mean batch loss: (1 + 2) / 2, then (3 + 4) / 2
+        assertEquals(java.util.List.of("loss 1 1.5", "loss 2 3.5"), reports);
     }
 }

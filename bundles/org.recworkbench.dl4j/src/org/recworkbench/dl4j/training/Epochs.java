@@ -5,7 +5,8 @@ import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.api.RecommenderBuildException;
 
 /**
- * The epoch loop of a neural fit: progress by epoch on the run's monitor (so {@code recwb} draws its bar),
+ * The epoch loop of a neural fit: progress by epoch on the run's monitor (so {@code recwb} draws its bar), the
+ * epoch's mean batch loss reported as {@code loss} after each epoch,
  * cancellation between batches, and a loss that stops being finite ending the fit with a message that says where
  * and what to try, instead of a model of NaNs.
  */
@@ -65,6 +66,7 @@ public final class Epochs {
                     }
                 }
                 lastLoss = sum / Math.max(1, batches);
+                monitor.report("loss", e + 1, lastLoss);
                 monitor.worked(1);
             }
         } finally {

@@ -87,6 +87,11 @@ public class DefaultSimulationRunner implements SimulationRunner {
             }
 
             @Override
+            public void report(String name, long step, double value) {
+                monitor.report(name, step, value);
+            }
+
+            @Override
             public boolean isCanceled() {
                 return stop.get() || monitor.isCanceled();
             }
