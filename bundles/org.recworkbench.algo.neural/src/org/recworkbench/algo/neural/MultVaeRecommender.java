@@ -125,7 +125,7 @@ public class MultVaeRecommender implements Recommender, ModelReader {
         LastLoss lastLoss = new LastLoss();
         long[] updates = {0};
         int[][][] epochBatches = new int[1][][];
-        new Epochs(ID, context.monitor(), epochs).run(batches.batches(), (epoch, b) -> {
+        new Epochs(ID, context.monitor(), epochs).collectingNativeGarbage().run(batches.batches(), (epoch, b) -> {
             if (b == 0) {
                 epochBatches[0] = batches.epoch();
             }

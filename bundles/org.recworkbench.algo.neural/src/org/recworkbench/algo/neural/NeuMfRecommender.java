@@ -165,7 +165,7 @@ public class NeuMfRecommender implements Recommender, ModelReader {
         float[] is = new float[perEpoch];
         float[] ys = new float[perEpoch];
         String task = branches == Branches.BOTH ? ID : ID + " (" + branches.name() + " pre-training)";
-        new Epochs(task, context.monitor(), epochs).run(batches, (epoch, b) -> {
+        new Epochs(task, context.monitor(), epochs).collectingNativeGarbage().run(batches, (epoch, b) -> {
             if (b == 0) {
                 examples(byUser, items, negatives, random, us, is, ys);
             }

@@ -89,9 +89,11 @@ class SasRecGradientTest {
         for (String w : a.weights().keySet()) {
             assertTrue(a.weights().get(w).equalsWithEps(b.weights().get(w), 1e-5), w);
         }
-        assertEquals(1, SasRecTrainer.chunkWindows(128, 2048, 1)); // one long window per call at the least
-        assertEquals(26, SasRecTrainer.chunkWindows(128, 200, 1)); // 5 calls of 26 (≤ 2^20 / 200² = 26)
-        assertEquals(128, SasRecTrainer.chunkWindows(128, 50, 1)); // short windows: the batch in one call
+        assertEquals(1, SasRecTrainer.chunkWindows(128, 2048, 1, 0)); // one long window per call at the least
+        assertEquals(26, SasRecTrainer.chunkWindows(128, 200, 1, 0)); // 5 calls of 26 (≤ 2^20 / 200² = 26)
+        assertEquals(128, SasRecTrainer.chunkWindows(128, 50, 1, 0)); // short windows: the batch in one call
+        // softmax logits: 2^20 / (50 · 1683) = 12.5 windows fit, so 11 calls of 12
+        assertEquals(12, SasRecTrainer.chunkWindows(128, 50, 1, 1683));
     }
 
     private static double numeric(SasRecTrainer trainer, INDArray param, int row, int col, int[] seq, int[] pos,

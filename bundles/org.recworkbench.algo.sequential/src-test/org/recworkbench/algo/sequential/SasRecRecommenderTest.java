@@ -167,7 +167,7 @@ class SasRecRecommenderTest {
         int[] us = {0, 0, 0, 0, 1};
         int[] is = {3, 1, 4, 2, 0};
         long[] ts = {40, 10, 30, 20, 5};
-        Sequences s = Sequences.of(new Interactions(2, 5, us, is, new float[5], ts));
+        Sequences s = Sequences.of(new Interactions(3, 5, us, is, new float[5], ts)); // user 2 has no items
         assertArrayEquals(new int[] {1, 2, 4, 3}, s.of(0)); // by time: 1@10, 2@20, 4@30, 3@40
         int[] in = new int[3];
         int[] target = new int[3];
@@ -179,6 +179,14 @@ class SasRecRecommenderTest {
         assertArrayEquals(new int[] {0, 2, 3, 5, 4}, window);
         assertEquals(0, s.pairs(1, 3, in, target, 0)); // a one-item history has no pair
         assertArrayEquals(new int[] {0, 0, 0}, target);
+        int[] both = {9, 9, 9, 9, 9, 9};
+        assertEquals(0, s.pairs(2, 3, both, both, 0)); // nor has an empty one, and it writes only its own window
+        assertArrayEquals(new int[] {0, 0, 0, 9, 9, 9}, both);
+        s.window(2, 0, 3, both, 3);
+        assertArrayEquals(new int[] {0, 0, 0, 0, 0, 0}, both);
+        assertThrows(IndexOutOfBoundsException.class, () -> s.window(0, 5, 3, new int[3], 0));
+        // a repeated item counts once when deciding whether a user had every item
+        assertEquals(2, SasRecRecommender.distinct(new int[] {1, 1, 3, 3, 3}, 0, 5));
     }
 
     @Test
@@ -192,6 +200,9 @@ class SasRecRecommenderTest {
         var heads = assertThrows(RecommenderBuildException.class, () -> SASREC.fit(context(w.train, 1), w.train,
                 params(Map.of("dimensions", 10, "heads", 3))));
         assertTrue(heads.getMessage().contains("must divide"), heads.getMessage());
+        var tooLong = assertThrows(RecommenderBuildException.class, () -> SASREC.fit(context(w.train, 1), w.train,
+                params(Map.of("max-length", 10_000))));
+        assertTrue(tooLong.getMessage().contains("lower max-length (now 10000)"), tooLong.getMessage());
     }
 
     @Test

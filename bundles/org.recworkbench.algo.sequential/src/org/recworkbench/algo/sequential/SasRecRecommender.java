@@ -102,17 +102,20 @@ public class SasRecRecommender implements Recommender, ModelReader {
         boolean softmax = "softmax".equals(params.getString("loss"));
         int batchSize = Math.min(params.getInt("batch-size"), trainable.length);
         Nd4j.getRandom().setSeed(context.seed());
-        int chunk = SasRecTrainer.chunkWindows(batchSize, length, heads);
+        long attention = (long) heads * length * length;
+        if (attention > SasRecTrainer.MAX_WINDOW_FLOATS) {
+            throw new RecommenderBuildException(String.format(Locale.ROOT, "%s: heads × max-length² = %d floats of "
+                    + "attention per window, over the %d this implementation holds; lower max-length (now %d) or "
+                    + "heads (now %d)", ID, attention, SasRecTrainer.MAX_WINDOW_FLOATS, length, heads));
+        }
+        int chunk = SasRecTrainer.chunkWindows(batchSize, length, heads, softmax ? train.numItems() + 1 : 0);
         SasRecTrainer trainer = new SasRecTrainer(train.numItems(), length, dim, blocks, heads,
                 params.getDouble("dropout"), chunk, softmax, lr, params.getDouble("l2"));
         WindowBatches windows = new WindowBatches(sequences, train.userItems(), trainable, length, batchSize,
                 context.seed());
         int[][][] epoch = new int[1][][];
         int[] iteration = {0};
-        Epochs epochs = new Epochs(ID, context.monitor(), params.getInt("epochs"));
-        if ((long) batchSize * heads * length * length >= SasRecTrainer.ATTENTION_BUDGET) {
-            epochs.collectingGarbageEachStep(); // steps of hundreds of MB of native temporaries; small ones do not
-        }
+        Epochs epochs = new Epochs(ID, context.monitor(), params.getInt("epochs")).collectingNativeGarbage();
         epochs.run(windows.batches(), (e, b) -> {
             if (b == 0) {
                 epoch[0] = windows.epoch();
@@ -122,7 +125,7 @@ public class SasRecRecommender implements Recommender, ModelReader {
         }, String.format(Locale.ROOT, "lower learning-rate (now %s)", lr));
 
         float[] table = trainer.table();
-        int block = SasRecTrainer.chunkWindows(256, length, heads);
+        int block = SasRecTrainer.chunkWindows(256, length, heads, 0);
         SasRecNetwork inference = new SasRecNetwork(length, dim, blocks, heads, 0, block * length);
         inference.copyWeights(trainer.network().weights());
         float[] users = userStates(inference, sequences, table, length, dim, block);
@@ -191,7 +194,7 @@ public class SasRecRecommender implements Recommender, ModelReader {
                 sequences.pairs(u, length, seq, pos, b * length);
                 int from = byUser.rowStart(u);
                 int to = byUser.rowEnd(u);
-                if (!sampleNegatives || to - from >= items) {
+                if (!sampleNegatives || distinct(cols, from, to) >= items) {
                     continue; // a user who had every item has no negative: its slots stay padding
                 }
                 for (int t = b * length; t < (b + 1) * length; t++) {
@@ -205,6 +208,17 @@ public class SasRecRecommender implements Recommender, ModelReader {
                 }
             }
         }
+    }
+
+    /** Distinct values in the sorted {@code cols[from, to)} (a repeated item counts once). */
+    static int distinct(int[] cols, int from, int to) {
+        int n = 0;
+        for (int p = from; p < to; p++) {
+            if (p == from || cols[p] != cols[p - 1]) {
+                n++;
+            }
+        }
+        return n;
     }
 
     @Override

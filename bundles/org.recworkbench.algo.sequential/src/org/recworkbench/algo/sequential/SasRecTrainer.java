@@ -106,11 +106,12 @@ final class SasRecTrainer {
 
     /**
      * How many windows one graph call takes: as many as keep an attention tensor ({@code windows × heads × length²}
-     * floats) within {@link #ATTENTION_BUDGET}, spread evenly over the calls a batch needs. A batch of long windows
+     * floats), and with the full-softmax loss the logits ({@code windows × length × (items + 1)}), within
+     * {@link #ATTENTION_BUDGET}, spread evenly over the calls a batch needs. A batch of long windows
      * is then computed in several calls whose gradients are summed (the same objective, a fraction of the memory).
      */
-    static int chunkWindows(int batchWindows, int length, int heads) {
-        long perWindow = (long) heads * length * length;
+    static int chunkWindows(int batchWindows, int length, int heads, int softmaxItems) {
+        long perWindow = Math.max((long) heads * length * length, (long) length * softmaxItems);
         int fit = (int) Math.max(1, Math.min(batchWindows, ATTENTION_BUDGET / perWindow));
         int calls = (batchWindows + fit - 1) / fit;
         return (batchWindows + calls - 1) / calls;
@@ -118,6 +119,9 @@ final class SasRecTrainer {
 
     /** Floats per attention tensor in one graph call (4 MiB): beyond it, batches are split. */
     static final long ATTENTION_BUDGET = 1 << 20;
+
+    /** The most attention floats one window may need (256 MiB): longer windows are refused with a message. */
+    static final long MAX_WINDOW_FLOATS = 1L << 26;
 
     /**
      * One update on a batch of windows (item index + 1, 0 = none; any number of windows of {@code length}): the

@@ -83,6 +83,9 @@ final class Sequences {
      * on the left when the history is shorter). A longer history is truncated to its most recent items.
      */
     void window(int user, int end, int window, int[] out, int offset) {
+        if (end < 0 || end > length(user)) {
+            throw new IndexOutOfBoundsException("end " + end + " outside 0.." + length(user) + " for user " + user);
+        }
         int take = Math.min(end, window);
         int pad = window - take;
         Arrays.fill(out, offset, offset + pad, 0);
@@ -100,14 +103,14 @@ final class Sequences {
      * @return the number of (input, target) pairs written
      */
     int pairs(int user, int window, int[] inputs, int[] targets, int offset) {
-        int take = Math.min(length(user) - 1, window);
-        window(user, length(user) - 1, window, inputs, offset);
+        int take = Math.max(0, Math.min(length(user) - 1, window));
+        window(user, Math.max(0, length(user) - 1), window, inputs, offset);
         int pad = window - take;
         Arrays.fill(targets, offset, offset + pad, 0);
         int from = start[user + 1] - take;
         for (int p = 0; p < take; p++) {
             targets[offset + pad + p] = items[from + p] + 1;
         }
-        return Math.max(take, 0);
+        return take;
     }
 }
