@@ -28,6 +28,7 @@ import org.recworkbench.api.compute.ComputeBackend;
 import org.recworkbench.api.data.Interactions;
 import org.recworkbench.dl4j.DeepLearning;
 import org.recworkbench.dl4j.training.Epochs;
+import org.recworkbench.dl4j.training.NeuralRecommender;
 import org.recworkbench.dl4j.training.LastLoss;
 import org.recworkbench.dl4j.training.Quiet;
 import org.recworkbench.dl4j.training.UserBatches;
@@ -44,7 +45,7 @@ import org.recworkbench.dl4j.training.UserBatches;
  * scores.
  */
 @Component(service = Recommender.class)
-public class MultVaeRecommender implements Recommender, ModelReader {
+public class MultVaeRecommender extends NeuralRecommender implements ModelReader {
 
     static final String ID = "mult-vae";
 
@@ -66,21 +67,9 @@ public class MultVaeRecommender implements Recommender, ModelReader {
                     + "filtering. WWW 2018",
             PARAMETERS, true, false);
 
-    private final DeepLearning dl;
-
     @Activate
     public MultVaeRecommender(@Reference DeepLearning dl) {
-        this.dl = dl;
-    }
-
-    @Override
-    public RecommenderDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public java.util.Optional<String> unavailableReason() {
-        return dl.whyUnavailable();
+        super(dl, DESCRIPTOR);
     }
 
     @Override

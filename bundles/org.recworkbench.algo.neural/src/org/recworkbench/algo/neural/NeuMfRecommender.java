@@ -40,6 +40,7 @@ import org.recworkbench.api.data.Interactions;
 import org.recworkbench.api.data.SparseMatrix;
 import org.recworkbench.dl4j.DeepLearning;
 import org.recworkbench.dl4j.training.Epochs;
+import org.recworkbench.dl4j.training.NeuralRecommender;
 
 /**
  * NeuMF (He et al. 2017): a generalised matrix factorization branch (the element-wise product of a user and an item
@@ -51,7 +52,7 @@ import org.recworkbench.dl4j.training.Epochs;
  * user and once per item.
  */
 @Component(service = Recommender.class)
-public class NeuMfRecommender implements Recommender, ModelReader {
+public class NeuMfRecommender extends NeuralRecommender implements ModelReader {
 
     static final String ID = "neumf";
 
@@ -75,16 +76,9 @@ public class NeuMfRecommender implements Recommender, ModelReader {
             "X. He, L. Liao, H. Zhang, L. Nie, X. Hu, T.-S. Chua. Neural collaborative filtering. WWW 2017",
             PARAMETERS, true, false);
 
-    private final DeepLearning dl;
-
     @Activate
     public NeuMfRecommender(@Reference DeepLearning dl) {
-        this.dl = dl;
-    }
-
-    @Override
-    public RecommenderDescriptor descriptor() {
-        return DESCRIPTOR;
+        super(dl, DESCRIPTOR);
     }
 
     /** The MLP's widths from the {@code layers} option: at least one, each positive, the first even. */
@@ -100,11 +94,6 @@ public class NeuMfRecommender implements Recommender, ModelReader {
                     + "first even (it is two embeddings side by side)");
         }
         return widths;
-    }
-
-    @Override
-    public java.util.Optional<String> unavailableReason() {
-        return dl.whyUnavailable();
     }
 
     @Override

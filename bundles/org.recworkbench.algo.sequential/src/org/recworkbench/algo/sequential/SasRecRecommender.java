@@ -24,6 +24,7 @@ import org.recworkbench.api.data.Interactions;
 import org.recworkbench.api.data.SparseMatrix;
 import org.recworkbench.dl4j.DeepLearning;
 import org.recworkbench.dl4j.training.Epochs;
+import org.recworkbench.dl4j.training.NeuralRecommender;
 import org.recworkbench.dl4j.training.UserBatches;
 
 /**
@@ -40,7 +41,7 @@ import org.recworkbench.dl4j.training.UserBatches;
  * with none gets the same scores as everyone without history).
  */
 @Component(service = Recommender.class)
-public class SasRecRecommender implements Recommender, ModelReader {
+public class SasRecRecommender extends NeuralRecommender implements ModelReader {
 
     static final String ID = "sasrec";
 
@@ -63,21 +64,9 @@ public class SasRecRecommender implements Recommender, ModelReader {
             "Self-attentive sequential recommendation: the next item from the user's time-ordered history (top-N)",
             "W.-C. Kang, J. McAuley. Self-attentive sequential recommendation. ICDM 2018", PARAMETERS, true, false);
 
-    private final DeepLearning dl;
-
     @Activate
     public SasRecRecommender(@Reference DeepLearning dl) {
-        this.dl = dl;
-    }
-
-    @Override
-    public RecommenderDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public java.util.Optional<String> unavailableReason() {
-        return dl.whyUnavailable();
+        super(dl, DESCRIPTOR);
     }
 
     @Override
