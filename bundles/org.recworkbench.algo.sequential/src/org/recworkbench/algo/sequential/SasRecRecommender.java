@@ -58,7 +58,8 @@ public class SasRecRecommender extends NeuralRecommender implements ModelReader 
             ParameterDescriptor.ofInt("epochs", 200, 1, 100_000, "passes over the training users"),
             ParameterDescriptor.ofInt("batch-size", 128, 1, 100_000, "users (windows) per update"),
             ParameterDescriptor.ofDouble("learning-rate", 1e-3, 1e-9, 10, "Adam step size"),
-            ParameterDescriptor.ofDouble("l2", 0.0, 0, 100, "L2 penalty on the weights"));
+            ParameterDescriptor.ofDouble("l2", 0.0, 0, 100, "L2 penalty on every parameter, the item table, "
+                    + "positions and layer norms included (added to the gradients before Adam)"));
 
     private static final RecommenderDescriptor DESCRIPTOR = new RecommenderDescriptor(ID, "SASRec", "sequential",
             "Self-attentive sequential recommendation: the next item from the user's time-ordered history (top-N)",
