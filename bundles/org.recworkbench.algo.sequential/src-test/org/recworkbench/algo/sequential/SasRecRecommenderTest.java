@@ -186,7 +186,7 @@ class SasRecRecommenderTest {
         assertArrayEquals(new int[] {0, 0, 0, 0, 0, 0}, both);
         assertThrows(IndexOutOfBoundsException.class, () -> s.window(0, 5, 3, new int[3], 0));
         // a repeated item counts once when deciding whether a user had every item
-        assertEquals(2, SasRecRecommender.distinct(new int[] {1, 1, 3, 3, 3}, 0, 5));
+        assertEquals(2, Sequences.distinct(new int[] {1, 1, 3, 3, 3}, 0, 5));
     }
 
     @Test

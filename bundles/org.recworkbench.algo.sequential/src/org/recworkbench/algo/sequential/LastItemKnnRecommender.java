@@ -58,7 +58,7 @@ public class LastItemKnnRecommender implements Recommender, ModelReader {
         SparseMatrix byUser = train.userItems();
         int[] distinctUsers = new int[items];
         for (int i = 0; i < items; i++) {
-            distinctUsers[i] = distinct(byItem, i);
+            distinctUsers[i] = Sequences.distinct(byItem.columns(), byItem.rowStart(i), byItem.rowEnd(i));
         }
         // one similarity row per item that is someone's last item
         boolean[] needed = new boolean[items];
@@ -115,18 +115,6 @@ public class LastItemKnnRecommender implements Recommender, ModelReader {
         }
         int[] popularity = train.itemCounts();
         return new LastItemKnnModel(last, SparseMatrix.fromCoordinates(items, items, r, c, v), popularity);
-    }
-
-    private static int distinct(SparseMatrix m, int row) {
-        int n = 0;
-        int previous = -1;
-        for (int p = m.rowStart(row); p < m.rowEnd(row); p++) {
-            if (m.columns()[p] != previous) {
-                n++;
-                previous = m.columns()[p];
-            }
-        }
-        return n;
     }
 
     @Override

@@ -184,7 +184,7 @@ public class SasRecRecommender extends NeuralRecommender implements ModelReader 
                 sequences.pairs(u, length, seq, pos, b * length);
                 int from = byUser.rowStart(u);
                 int to = byUser.rowEnd(u);
-                if (!sampleNegatives || distinct(cols, from, to) >= items) {
+                if (!sampleNegatives || Sequences.distinct(cols, from, to) >= items) {
                     continue; // a user who had every item has no negative: its slots stay padding
                 }
                 for (int t = b * length; t < (b + 1) * length; t++) {
@@ -198,17 +198,6 @@ public class SasRecRecommender extends NeuralRecommender implements ModelReader 
                 }
             }
         }
-    }
-
-    /** Distinct values in the sorted {@code cols[from, to)} (a repeated item counts once). */
-    static int distinct(int[] cols, int from, int to) {
-        int n = 0;
-        for (int p = from; p < to; p++) {
-            if (p == from || cols[p] != cols[p - 1]) {
-                n++;
-            }
-        }
-        return n;
     }
 
     @Override

@@ -72,6 +72,17 @@ final class Sequences {
         return items[start[user] + p];
     }
 
+    /** Distinct values in the sorted {@code cols[from, to)}, e.g. a CSR row (a repeated item counts once). */
+    static int distinct(int[] cols, int from, int to) {
+        int n = 0;
+        for (int p = from; p < to; p++) {
+            if (p == from || cols[p] != cols[p - 1]) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The users whose sequences have at least {@code min} items, in index order. */
     int[] usersWithAtLeast(int min) {
         return java.util.stream.IntStream.range(0, numUsers()).filter(u -> length(u) >= min).toArray();
