@@ -39,7 +39,7 @@ class LastItemKnnRecommenderTest {
         Dataset d = new Dataset("hand", IdIndex.sequential("u", 4), IdIndex.sequential("i", 5), TRAIN, null, null,
                 Map.of());
         Parameters p = Parameters.validate("params", KNN.descriptor().parameters(), Map.of("neighbors", neighbors));
-        return KNN.fit(new TrainingContext(d, 1, ProgressMonitor.NONE, SasRecRecommenderTest.NAIVE, 1), TRAIN, p);
+        return KNN.fit(new TrainingContext(d, 1, ProgressMonitor.NONE, PlantedChains.NAIVE, 1), TRAIN, p);
     }
 
     private static float[] scores(Model m, int user) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.recworkbench.dl4j.DeepLearning;
+import org.recworkbench.dl4j.training.Optimizer;
 
 /**
  * The trainer's gradients against central finite differences of its own loss: the item table's (looked up and
@@ -15,6 +16,7 @@ import org.recworkbench.dl4j.DeepLearning;
  * so the step is 1e-2 and the tolerance a few per cent of the larger magnitude.
  */
 class SasRecGradientTest {
+    private static final Optimizer ADAM = new Optimizer(1e-3, 0, 0, 0, "constant", 0, 1);
     static {
         DeepLearning.standalone().requireAvailable("test");
     }
@@ -30,7 +32,7 @@ class SasRecGradientTest {
             Nd4j.getRandom().setSeed(3);
             // two windows per graph call: the batch of three takes two calls (the second half padding), so the
             // summing of gradients across calls is checked too
-            SasRecTrainer trainer = new SasRecTrainer(ITEMS, LENGTH, DIM, 1, 2, 0.0, 2, softmax, 1e-3, 0);
+            SasRecTrainer trainer = new SasRecTrainer(ITEMS, LENGTH, DIM, 1, 2, 0.0, 2, softmax, ADAM);
             SplittableRandom r = new SplittableRandom(5);
             int rows = WINDOWS * LENGTH;
             int[] seq = new int[rows];
@@ -79,9 +81,9 @@ class SasRecGradientTest {
             neg[i] = 1 + r.nextInt(ITEMS);
         }
         Nd4j.getRandom().setSeed(4);
-        SasRecTrainer whole = new SasRecTrainer(ITEMS, LENGTH, DIM, 2, 1, 0.0, WINDOWS, false, 1e-3, 0);
+        SasRecTrainer whole = new SasRecTrainer(ITEMS, LENGTH, DIM, 2, 1, 0.0, WINDOWS, false, ADAM);
         Nd4j.getRandom().setSeed(4);
-        SasRecTrainer split = new SasRecTrainer(ITEMS, LENGTH, DIM, 2, 1, 0.0, 1, false, 1e-3, 0);
+        SasRecTrainer split = new SasRecTrainer(ITEMS, LENGTH, DIM, 2, 1, 0.0, 1, false, ADAM);
         SasRecTrainer.Gradients a = whole.gradients(seq, pos, neg);
         SasRecTrainer.Gradients b = split.gradients(seq, pos, neg);
         assertEquals(a.loss(), b.loss(), 1e-5);

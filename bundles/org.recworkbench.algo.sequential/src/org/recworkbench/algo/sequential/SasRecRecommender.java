@@ -23,8 +23,10 @@ import org.recworkbench.api.compute.ComputeBackend;
 import org.recworkbench.api.data.Interactions;
 import org.recworkbench.api.data.SparseMatrix;
 import org.recworkbench.dl4j.DeepLearning;
+import org.recworkbench.dl4j.training.EarlyStopping;
 import org.recworkbench.dl4j.training.Epochs;
 import org.recworkbench.dl4j.training.NeuralRecommender;
+import org.recworkbench.dl4j.training.Optimizer;
 import org.recworkbench.dl4j.training.UserBatches;
 
 /**
@@ -56,14 +58,15 @@ public class SasRecRecommender extends NeuralRecommender implements ModelReader 
             ParameterDescriptor.ofEnum("loss", "bce", List.of("bce", "softmax"),
                     "bce: the next item against one sampled negative; softmax: against every item"),
             ParameterDescriptor.ofInt("epochs", 200, 1, 100_000, "passes over the training users"),
-            ParameterDescriptor.ofInt("batch-size", 128, 1, 100_000, "users (windows) per update"),
-            ParameterDescriptor.ofDouble("learning-rate", 1e-3, 1e-9, 10, "Adam step size"),
-            ParameterDescriptor.ofDouble("l2", 0.0, 0, 100, "L2 penalty on every parameter, the item table, "
-                    + "positions and layer norms included (added to the gradients before Adam)"));
+            ParameterDescriptor.ofInt("batch-size", 128, 1, 100_000, "users (windows) per update"));
+
+    private static final List<ParameterDescriptor> ALL_PARAMETERS = java.util.stream.Stream.concat(
+            PARAMETERS.stream(), java.util.stream.Stream.concat(Optimizer.parameters(1e-3).stream(),
+                    EarlyStopping.parameters().stream())).toList();
 
     private static final RecommenderDescriptor DESCRIPTOR = new RecommenderDescriptor(ID, "SASRec", "sequential",
             "Self-attentive sequential recommendation: the next item from the user's time-ordered history (top-N)",
-            "W.-C. Kang, J. McAuley. Self-attentive sequential recommendation. ICDM 2018", PARAMETERS, true, false);
+            "W.-C. Kang, J. McAuley. Self-attentive sequential recommendation. ICDM 2018", ALL_PARAMETERS, true, false);
 
     @Activate
     public SasRecRecommender(@Reference DeepLearning dl) {
@@ -99,13 +102,17 @@ public class SasRecRecommender extends NeuralRecommender implements ModelReader 
                     + "heads (now %d)", ID, attention, SasRecTrainer.MAX_WINDOW_FLOATS, length, heads));
         }
         int chunk = SasRecTrainer.chunkWindows(batchSize, length, heads, softmax ? train.numItems() + 1 : 0);
-        SasRecTrainer trainer = new SasRecTrainer(train.numItems(), length, dim, blocks, heads,
-                params.getDouble("dropout"), chunk, softmax, lr, params.getDouble("l2"));
         WindowBatches windows = new WindowBatches(sequences, train.userItems(), trainable, length, batchSize,
                 context.seed());
+        int epochCount = params.getInt("epochs");
+        SasRecTrainer trainer = new SasRecTrainer(train.numItems(), length, dim, blocks, heads,
+                params.getDouble("dropout"), chunk, softmax,
+                Optimizer.from(params, (long) epochCount * windows.batches()));
         int[][][] epoch = new int[1][][];
         int[] iteration = {0};
-        Epochs epochs = new Epochs(ID, context.monitor(), params.getInt("epochs")).collectingNativeGarbage();
+        Epochs epochs = new Epochs(ID, context.monitor(), epochCount).collectingNativeGarbage()
+                .stoppingEarly(EarlyStopping.from(ID, params, context),
+                        () -> model(trainer, sequences, length, dim, blocks, heads, context));
         epochs.run(windows.batches(), (e, b) -> {
             if (b == 0) {
                 epoch[0] = windows.epoch();
@@ -114,6 +121,12 @@ public class SasRecRecommender extends NeuralRecommender implements ModelReader 
             return trainer.step(windows.seq, windows.pos, windows.neg, iteration[0]++, e);
         }, String.format(Locale.ROOT, "lower learning-rate (now %s)", lr));
 
+        return epochs.result(() -> model(trainer, sequences, length, dim, blocks, heads, context));
+    }
+
+    /** The model as trained so far: each user's last hidden state, scored against the item table. */
+    private static Model model(SasRecTrainer trainer, Sequences sequences, int length, int dim, int blocks,
+            int heads, TrainingContext context) {
         float[] table = trainer.table();
         int block = SasRecTrainer.chunkWindows(256, length, heads, 0);
         SasRecNetwork inference = new SasRecNetwork(length, dim, blocks, heads, 0, block * length);

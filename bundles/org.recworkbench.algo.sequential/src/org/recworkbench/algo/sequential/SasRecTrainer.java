@@ -10,10 +10,9 @@ import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.weightinit.impl.XavierInitScheme;
 import org.nd4j.weightinit.impl.ZeroInitScheme;
+import org.recworkbench.dl4j.training.Optimizer;
 import org.recworkbench.dl4j.training.Quiet;
 
 /**
@@ -21,8 +20,8 @@ import org.recworkbench.dl4j.training.Quiet;
  * Each step embeds the batch's windows, true next items and sampled negatives from the table (rows of
  * {@code [items + 1, d]}, row 0 = padding), has SameDiff compute the loss and the gradients of the body's weights
  * and of those three inputs, adds the input gradients back into the table rows they came from (a scatter-add, the
- * embedding's true gradient), and applies Adam to every weight and to the whole table (dense, as PyTorch's Adam
- * does for an embedding).
+ * embedding's true gradient), and has the {@link Optimizer} update every weight and the whole table (dense, as
+ * PyTorch's Adam does for an embedding).
  */
 final class SasRecTrainer {
     static final String ITEMS = "items";
@@ -32,6 +31,7 @@ final class SasRecTrainer {
     /** The number of positions with a target in the whole batch (a graph call may hold part of it). */
     static final String NORM = "norm";
     private static final String LOSS = "loss";
+    private static final String TABLE = "itemTable";
 
     private final SasRecNetwork net;
     private final SDVariable positives;
@@ -41,19 +41,18 @@ final class SasRecTrainer {
     private final int dim;
     private final int rows;
     private final boolean softmax;
-    private final double l2;
     private final List<String> gradientsOf = new ArrayList<>();
-    private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
-    private final GradientUpdater<?> tableUpdater;
+    private final List<String> weightNames = new ArrayList<>();
+    private final Optimizer optimizer;
 
     /** @param windows the windows per graph call (see {@link #chunkWindows}) */
     SasRecTrainer(int numItems, int length, int dim, int blocks, int heads, double dropout, int windows,
-            boolean softmax, double learningRate, double l2) {
+            boolean softmax, Optimizer optimizer) {
         this.numItems = numItems;
         this.dim = dim;
         this.rows = windows * length;
         this.softmax = softmax;
-        this.l2 = l2;
+        this.optimizer = optimizer;
         net = new SasRecNetwork(length, dim, blocks, heads, dropout, rows);
         SameDiff sd = net.sd;
         table = new XavierInitScheme('c', numItems + 1, dim).create(DataType.FLOAT, numItems + 1, dim);
@@ -84,20 +83,16 @@ final class SasRecTrainer {
         sd.setLossVariables(LOSS);
         gradientsOf.add(SasRecNetwork.INPUT);
         gradientsOf.add(POSITIVES);
-        Adam adam = new Adam(learningRate);
+        optimizer.add(TABLE, table);
         for (Map.Entry<String, INDArray> w : net.weights().entrySet()) {
             gradientsOf.add(w.getKey());
-            updaters.put(w.getKey(), updater(adam, w.getValue().length()));
+            weightNames.add(w.getKey());
+            optimizer.add(w.getKey(), w.getValue());
         }
-        tableUpdater = updater(adam, table.length());
         Quiet.call(() -> {
             sd.createGradFunction(); // announces every differentiated op on standard output
             return null;
         });
-    }
-
-    private static GradientUpdater<?> updater(Adam adam, long length) {
-        return adam.instantiate(Nd4j.zeros(DataType.FLOAT, 1, adam.stateSize(length)), true);
     }
 
     /** A batch's loss and the gradients of the item table ({@code [items + 1, d]}) and of every body weight. */
@@ -130,11 +125,9 @@ final class SasRecTrainer {
      */
     double step(int[] seq, int[] pos, int[] neg, int iteration, int epoch) {
         Gradients g = gradients(seq, pos, neg);
-        apply(tableUpdater, table, g.table(), iteration, epoch);
-        for (Map.Entry<String, GradientUpdater<?>> u : updaters.entrySet()) {
-            apply(u.getValue(), net.sd.getVariable(u.getKey()).getArr(), g.weights().get(u.getKey()), iteration,
-                    epoch);
-        }
+        Map<String, INDArray> all = new LinkedHashMap<>(g.weights());
+        all.put(TABLE, g.table());
+        optimizer.step(all, iteration, epoch);
         return g.loss();
     }
 
@@ -158,7 +151,7 @@ final class SasRecTrainer {
             int[] cNeg = chunk(neg, from);
             Map<String, INDArray> g = chunkGradients(t, cSeq, cPos, cNeg, norm, tableGrad);
             loss += g.get(LOSS).getDouble(0);
-            for (String name : updaters.keySet()) {
+            for (String name : weightNames) {
                 INDArray w = g.get(name);
                 weights.merge(name, w.dup('c'), INDArray::addi);
             }
@@ -237,16 +230,6 @@ final class SasRecTrainer {
                 }
             }
         }
-    }
-
-    /** Adam (with the coupled L2 term) on one parameter, in place. */
-    private void apply(GradientUpdater<?> updater, INDArray param, INDArray gradient, int iteration, int epoch) {
-        INDArray flat = gradient.dup('c').reshape(1, gradient.length());
-        if (l2 > 0) {
-            flat.addi(param.dup('c').reshape(1, param.length()).mul(l2));
-        }
-        updater.applyUpdater(flat, iteration, epoch);
-        param.subi(flat.reshape(param.shape()));
     }
 
     /** The trained body (weights shared with the training graph). */

@@ -4,5 +4,5 @@
  *
  * @since 1.0
  */
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.recworkbench.api.algo;

@@ -16,6 +16,7 @@ import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.api.algo.Model;
 import org.recworkbench.api.algo.Recommender;
 import org.recworkbench.api.algo.TrainingContext;
+import org.recworkbench.api.algo.Validation;
 import org.recworkbench.api.compute.ComputeBackend;
 import org.recworkbench.api.data.Dataset;
 import org.recworkbench.api.data.DatasetAdapter;
@@ -173,7 +174,8 @@ public class DefaultExperimentRunner implements ExperimentRunner {
         SearchLog search = null;
         try {
             TrainingContext training = new TrainingContext(trainView, spec.seed(), monitor, evaluator.backend(),
-                    spec.threads());
+                    spec.threads(), validation == null ? null
+                            : validationFor(p, validation, metrics, spec, evaluator, monitor, label));
             if (p.searchMetric() != null) {
                 search = search(p, training, fitOn, validation, spec, evaluator, listener, monitor);
                 params = Parameters.validate("algorithms", p.recommender().descriptor().parameters(),
@@ -205,6 +207,51 @@ public class DefaultExperimentRunner implements ExperimentRunner {
             return AlgorithmResult.failed(label, p.spec().id(), p.params().asMap(), Status.FAILED, reason(e),
                     fitSeconds, 0);
         }
+    }
+
+    /**
+     * What a training algorithm may ask of the validation part (early stopping): one metric, the search's if the
+     * algorithm is searched, else the run's first, evaluated exactly as the results are. Its evaluations report no
+     * progress of their own (they happen inside the fit's), but a cancellation still stops them.
+     */
+    private Validation validationFor(Planned p, Target validation, List<Metric> metrics, ExperimentSpec spec,
+            FullRankingEvaluator evaluator, ProgressMonitor monitor, String label) {
+        Metric metric = p.searchMetric() != null ? p.searchMetric() : metrics.get(0);
+        ProgressMonitor quiet = new ProgressMonitor() {
+            @Override
+            public void begin(String task, long totalWork) {
+            }
+
+            @Override
+            public void worked(long work) {
+            }
+
+            @Override
+            public void done() {
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return monitor.isCanceled();
+            }
+        };
+        return new Validation() {
+            @Override
+            public String metric() {
+                return metric.descriptor().id();
+            }
+
+            @Override
+            public boolean higherIsBetter() {
+                return metric.descriptor().higherIsBetter();
+            }
+
+            @Override
+            public double score(Model model) {
+                return evaluate(evaluator, model, validation, List.of(metric), spec, quiet, p,
+                        label + " (early stopping)").aggregates()[0];
+            }
+        };
     }
 
     /**

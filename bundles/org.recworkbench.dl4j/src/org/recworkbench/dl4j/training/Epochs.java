@@ -1,14 +1,17 @@
 package org.recworkbench.dl4j.training;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.recworkbench.api.ProgressMonitor;
 import org.recworkbench.api.RecommenderBuildException;
+import org.recworkbench.api.algo.Model;
 
 /**
  * The epoch loop of a neural fit: progress by epoch on the run's monitor (so {@code recwb} draws its bar), the
  * epoch's mean batch loss reported as {@code loss} after each epoch,
  * cancellation between batches, and a loss that stops being finite ending the fit with a message that says where
- * and what to try, instead of a model of NaNs.
+ * and what to try, instead of a model of NaNs. With {@link #stoppingEarly}, the model is validated between epochs and
+ * the best one kept.
  */
 public final class Epochs {
     private final String algorithm;
@@ -17,6 +20,12 @@ public final class Epochs {
     private double lastLoss = Double.NaN;
     private boolean collect;
     private long lastCollection = System.nanoTime();
+    private EarlyStopping stopping;
+    private Supplier<Model> snapshot;
+    private Model best;
+    private double bestScore = Double.NaN;
+    private int bestEpoch;
+    private int sinceBest;
 
     public Epochs(String algorithm, ProgressMonitor monitor, int epochs) {
         this.algorithm = algorithm;
@@ -37,6 +46,17 @@ public final class Epochs {
         return this;
     }
 
+    /**
+     * Validates the model so far as {@code stopping} says (nothing when it is null): {@code snapshot} builds the
+     * current model, the validation scores it (reported as {@code validation <metric>}), and the run ends after
+     * {@code patience} scorings without improvement; {@link #result} then gives the best model.
+     */
+    public Epochs stoppingEarly(EarlyStopping stopping, Supplier<Model> snapshot) {
+        this.stopping = stopping;
+        this.snapshot = snapshot;
+        return this;
+    }
+
     /** One batch's update of one epoch: returns the batch's loss. */
     @FunctionalInterface
     public interface Step {
@@ -49,9 +69,19 @@ public final class Epochs {
      * @param hint what to change when the loss diverges (e.g. "lower learning-rate (now 0.001)")
      */
     public void run(int batches, Step step, String hint) {
+        run(e -> batches, step, hint);
+    }
+
+    /**
+     * As {@link #run(int, Step, String)} for epochs whose number of batches is known only when they start (e.g.
+     * session-parallel batches, whose count depends on the epoch's shuffle): {@code batchesOf} is asked once at the
+     * start of each epoch, before its first step.
+     */
+    public void run(java.util.function.IntUnaryOperator batchesOf, Step step, String hint) {
         monitor.begin("fit " + algorithm, epochs);
         try {
             for (int e = 0; e < epochs; e++) {
+                int batches = batchesOf.applyAsInt(e);
                 double sum = 0;
                 for (int b = 0; b < batches; b++) {
                     monitor.checkCanceled();
@@ -71,10 +101,43 @@ public final class Epochs {
                 lastLoss = sum / Math.max(1, batches);
                 monitor.report("loss", e + 1, lastLoss);
                 monitor.worked(1);
+                if (stopping != null && ((e + 1) % stopping.every() == 0 || e + 1 == epochs) && validate(e + 1)) {
+                    break;
+                }
+            }
+            if (best != null) {
+                monitor.report("best epoch", bestEpoch, bestEpoch);
             }
         } finally {
             monitor.done();
         }
+    }
+
+    /** Scores the current model; true when training should stop. */
+    private boolean validate(int epoch) {
+        Model model = snapshot.get();
+        double score = stopping.validation().score(model);
+        monitor.report("validation " + stopping.validation().metric(), epoch, score);
+        boolean better = !Double.isNaN(score) && (best == null || Double.isNaN(bestScore)
+                || (stopping.validation().higherIsBetter() ? score > bestScore : score < bestScore));
+        if (best == null || better) {
+            best = model;
+            bestScore = score;
+            bestEpoch = epoch;
+            sinceBest = 0;
+            return false;
+        }
+        return ++sinceBest >= stopping.patience();
+    }
+
+    /** The best validated model when stopping early, else {@code last} (the model after the last epoch). */
+    public Model result(Supplier<Model> last) {
+        return best != null ? best : last.get();
+    }
+
+    /** The epoch of the best validated model (0 without early stopping). */
+    public int bestEpoch() {
+        return bestEpoch;
     }
 
     /** The mean batch loss of the last complete epoch (NaN before the first). */
