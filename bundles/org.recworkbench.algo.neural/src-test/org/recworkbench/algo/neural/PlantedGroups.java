@@ -51,6 +51,42 @@ final class PlantedGroups {
         }
     };
 
+    /** A plain triple loop, for the models that score through a backend. */
+    static final ComputeBackend NAIVE = new ComputeBackend() {
+        @Override
+        public String id() {
+            return "naive";
+        }
+
+        @Override
+        public String description() {
+            return "test loops";
+        }
+
+        @Override
+        public int priority() {
+            return 0;
+        }
+
+        @Override
+        public boolean isAvailable() {
+            return true;
+        }
+
+        @Override
+        public void multiplyTransposed(float[] a, int m, float[] b, int n, int d, float[] out) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    float s = 0;
+                    for (int k = 0; k < d; k++) {
+                        s += a[i * d + k] * b[j * d + k];
+                    }
+                    out[i * n + j] = s;
+                }
+            }
+        }
+    };
+
     final int users;
     final int items;
     final Interactions train;
@@ -90,9 +126,13 @@ final class PlantedGroups {
     }
 
     TrainingContext context(long seed) {
+        return context(seed, UNUSED);
+    }
+
+    TrainingContext context(long seed, ComputeBackend backend) {
         Dataset d = new Dataset("planted", IdIndex.sequential("u", users), IdIndex.sequential("i", items), train,
                 null, null, Map.of());
-        return new TrainingContext(d, seed, ProgressMonitor.NONE, UNUSED, 1);
+        return new TrainingContext(d, seed, ProgressMonitor.NONE, backend, 1);
     }
 
     float[] scores(Model m) {
