@@ -34,14 +34,15 @@ class ModelFilesTest {
         ExperimentRunner runner = Services.await(ExperimentRunner.class);
         PluginRegistry registry = Services.await(PluginRegistry.class);
         List<String> ids = List.of("bias", "funk-svd", "svd++", "als", "implicit-als", "bpr", "item-knn", "user-knn",
-                "rp3beta", "ease", "slim", "rel-mf", "mf-ips", "mult-vae", "neumf", "lightgcn", "sasrec",
-                "gru4rec", "last-item-knn");
+                "rp3beta", "ease", "slim", "rel-mf", "mf-ips", "mult-vae", "neumf", "lightgcn", "two-tower",
+                "sasrec", "gru4rec", "last-item-knn");
         Map<String, Map<String, Object>> params = Map.of("bpr", Map.of("epochs", 5), "rel-mf", Map.of("epochs", 5),
                 "mult-vae", Map.of("epochs", 3, "hidden", 32, "latent", 8, "batch-size", 64),
                 "neumf", Map.of("epochs", 2, "factors", 4, "layers", "8,4"),
                 "sasrec", Map.of("epochs", 2, "dimensions", 8, "max-length", 10, "batch-size", 64),
                 "gru4rec", Map.of("epochs", 2, "dimensions", 8, "samples", 32),
-                "lightgcn", Map.of("epochs", 2, "dimensions", 8));
+                "lightgcn", Map.of("epochs", 2, "dimensions", 8),
+                "two-tower", Map.of("epochs", 2, "dimensions", 8, "tower-layers", "8", "batch-size", 256));
         ExperimentSpec spec = Specs.synthetic(300, 200, 6000, 2, ids.stream().map(id -> new AlgorithmSpec(id, null,
                 params.getOrDefault(id, Map.of()))).toArray(AlgorithmSpec[]::new));
         Map<String, Model> fitted = new HashMap<>();

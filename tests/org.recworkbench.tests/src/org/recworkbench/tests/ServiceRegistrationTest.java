@@ -16,8 +16,8 @@ class ServiceRegistrationTest {
     void everyPluginRegisters() throws Exception {
         PluginRegistry r = Services.await(PluginRegistry.class);
         List<String> standard = List.of("als", "bias", "bpr", "ease", "funk-svd", "gru4rec", "implicit-als",
-                "item-knn", "last-item-knn", "lightgcn", "mf-ips", "most-popular", "mult-vae", "neumf", "random", "rel-mf", "rp3beta",
-                "sasrec", "slim", "svd++", "user-knn");
+                "item-knn", "last-item-knn", "lightgcn", "mf-ips", "most-popular", "mult-vae", "neumf", "random",
+                "rel-mf", "rp3beta", "sasrec", "slim", "svd++", "two-tower", "user-knn");
         assertTrue(Services.eventually(() -> r.recommenders().stream().map(x -> x.descriptor().id()).toList()
                 .containsAll(standard) && r.datasetAdapters().size() >= 13 && r.metricSets().size() >= 5
                 && !r.backends().isEmpty() && r.splitters().size() >= 8 && r.filters().size() >= 5));

@@ -2,7 +2,8 @@ package org.recworkbench.algo.neural;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.recworkbench.algo.neural.FiniteDifferences.assertClose;
+import static org.recworkbench.algo.neural.FiniteDifferences.central;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,8 +11,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.algo.Model;
@@ -59,36 +60,19 @@ class LightGcnRecommenderTest {
         int[] pos = {1, 2, 14, 2};
         int[] neg = {12, 17, 4, 9};
         LightGcnTrainer.Gradients g = trainer.gradients(u, pos, neg);
+        DoubleSupplier loss = () -> trainer.gradients(u, pos, neg).loss();
         // rows in the batch and rows reached only through the graph (user 5 shares items with user 0)
         for (int row : new int[] {0, 3, 5, 25}) {
             for (int k = 0; k < 4; k += 3) {
-                assertClose(numeric(trainer, trainer.user0(), row, k, u, pos, neg), g.users()[row * 4 + k],
+                assertClose(central(trainer.user0(), row, k, loss), g.users()[row * 4 + k], 0.03, 1e-3,
                         "user " + row + "," + k);
             }
         }
         for (int row : new int[] {1, 2, 4, 12, 19}) {
-            assertClose(numeric(trainer, trainer.item0(), row, 1, u, pos, neg), g.items()[row * 4 + 1],
+            assertClose(central(trainer.item0(), row, 1, loss), g.items()[row * 4 + 1], 0.03, 1e-3,
                     "item " + row);
         }
         graph.close();
-    }
-
-    private static double numeric(LightGcnTrainer trainer, INDArray param, int row, int col, int[] u, int[] pos,
-            int[] neg) {
-        double eps = 1e-2;
-        double original = param.getDouble(row, col);
-        param.putScalar(row, col, original + eps);
-        double up = trainer.gradients(u, pos, neg).loss();
-        param.putScalar(row, col, original - eps);
-        double down = trainer.gradients(u, pos, neg).loss();
-        param.putScalar(row, col, original);
-        return (up - down) / (2 * eps);
-    }
-
-    private static void assertClose(double numeric, double analytic, String what) {
-        double scale = Math.max(1e-3, Math.max(Math.abs(numeric), Math.abs(analytic)));
-        assertTrue(Math.abs(numeric - analytic) <= 0.03 * scale,
-                what + ": finite difference " + numeric + ", gradient " + analytic);
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.recworkbench.algo.neural;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.recworkbench.algo.neural.PlantedGroups.UNUSED;
+import static org.recworkbench.algo.neural.PlantedGroups.NAIVE;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -41,11 +41,11 @@ class MultVaeRecommenderTest {
         assertArrayEquals(world.scores(a), world.scores(b), "same seed, same thread count");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ((MultVaeModel) a).write(new DataOutputStream(bytes));
-        Model loaded = r.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), UNUSED);
+        Model loaded = r.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), NAIVE);
         assertArrayEquals(world.scores(a), world.scores(loaded));
         assertEquals(world.items, loaded.numItems());
         // a truncated file is an error, not a model
         byte[] cut = Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2);
-        assertThrows(IOException.class, () -> r.read(new DataInputStream(new ByteArrayInputStream(cut)), UNUSED));
+        assertThrows(IOException.class, () -> r.read(new DataInputStream(new ByteArrayInputStream(cut)), NAIVE));
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.recworkbench.algo.neural.PlantedGroups.UNUSED;
+import static org.recworkbench.algo.neural.PlantedGroups.NAIVE;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -163,12 +163,12 @@ class NeuMfRecommenderTest {
         assertArrayEquals(world.scores(a), world.scores(b), "same seed, same thread count");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ((NeuMfModel) a).write(new DataOutputStream(bytes));
-        Model loaded = NEUMF.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), UNUSED);
+        Model loaded = NEUMF.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), NAIVE);
         assertArrayEquals(world.scores(a), world.scores(loaded));
         assertEquals(world.users, loaded.numUsers());
         byte[] cut = Arrays.copyOf(bytes.toByteArray(), bytes.size() - 3);
         assertThrows(IOException.class, () -> NEUMF.read(new DataInputStream(new ByteArrayInputStream(cut)),
-                UNUSED));
+                NAIVE));
     }
 
     @Test

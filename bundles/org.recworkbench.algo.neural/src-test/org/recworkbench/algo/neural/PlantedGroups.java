@@ -23,34 +23,6 @@ import org.recworkbench.api.data.Interactions;
  */
 final class PlantedGroups {
 
-    /** Never called by the neural models, which compute with ND4J themselves. */
-    static final ComputeBackend UNUSED = new ComputeBackend() {
-        @Override
-        public String id() {
-            return "unused";
-        }
-
-        @Override
-        public String description() {
-            return "";
-        }
-
-        @Override
-        public int priority() {
-            return 0;
-        }
-
-        @Override
-        public boolean isAvailable() {
-            return true;
-        }
-
-        @Override
-        public void multiplyTransposed(float[] a, int m, float[] b, int n, int d, float[] out) {
-            throw new AssertionError("not used");
-        }
-    };
-
     /** A plain triple loop, for the models that score through a backend. */
     static final ComputeBackend NAIVE = new ComputeBackend() {
         @Override
@@ -126,7 +98,7 @@ final class PlantedGroups {
     }
 
     TrainingContext context(long seed) {
-        return context(seed, UNUSED);
+        return context(seed, NAIVE);
     }
 
     TrainingContext context(long seed, ComputeBackend backend) {

@@ -28,6 +28,7 @@ import org.recworkbench.dl4j.training.EarlyStopping;
 import org.recworkbench.dl4j.training.Epochs;
 import org.recworkbench.dl4j.training.NeuralRecommender;
 import org.recworkbench.dl4j.training.Optimizer;
+import org.recworkbench.dl4j.training.UserBatches;
 
 /**
  * LightGCN (He et al. 2020): user and item embeddings smoothed over the user–item graph by {@code layers} steps of
@@ -92,7 +93,8 @@ public class LightGcnRecommender extends NeuralRecommender implements ModelReade
                     .stoppingEarly(EarlyStopping.from(ID, params, context), () -> model(trainer, context));
             epochs.run(batches, (e, b) -> {
                 if (b == 0) {
-                    shuffle(order, random);
+                    Arrays.setAll(order, k -> k);
+                    UserBatches.shuffle(order, random);
                 }
                 int from = b * batchSize;
                 int n = Math.min(batchSize, order.length - from);
@@ -125,18 +127,6 @@ public class LightGcnRecommender extends NeuralRecommender implements ModelReade
             Arrays.fill(out, byUser.rowStart(u), byUser.rowEnd(u), u);
         }
         return out;
-    }
-
-    private static void shuffle(int[] order, SplittableRandom random) {
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 
     /**

@@ -27,6 +27,7 @@ import org.recworkbench.api.algo.TrainingContext;
 import org.recworkbench.api.compute.ComputeBackend;
 import org.recworkbench.api.data.Interactions;
 import org.recworkbench.dl4j.DeepLearning;
+import org.recworkbench.dl4j.training.EarlyStopping;
 import org.recworkbench.dl4j.training.Epochs;
 import org.recworkbench.dl4j.training.NeuralRecommender;
 import org.recworkbench.dl4j.training.LastLoss;
@@ -59,7 +60,8 @@ public class MultVaeRecommender extends NeuralRecommender implements ModelReader
             ParameterDescriptor.ofDouble("beta-max", 0.2, 0, 10, "the KL weight β the annealing stops at"),
             ParameterDescriptor.ofInt("anneal-steps", 200_000, 1, Integer.MAX_VALUE,
                     "updates over which β rises linearly from 0 to beta-max"),
-            ParameterDescriptor.ofDouble("l2", 0.0, 0, 100, "L2 penalty on the weights"));
+            ParameterDescriptor.ofDouble("l2", 0.0, 0, 100, "L2 penalty on the weights"),
+            EarlyStopping.parameters().get(0), EarlyStopping.parameters().get(1));
 
     private static final RecommenderDescriptor DESCRIPTOR = new RecommenderDescriptor(ID, "Mult-VAE", "neural",
             "Variational autoencoder with a multinomial likelihood over each user's items (top-N)",
@@ -114,7 +116,10 @@ public class MultVaeRecommender extends NeuralRecommender implements ModelReader
         LastLoss lastLoss = new LastLoss();
         long[] updates = {0};
         int[][][] epochBatches = new int[1][][];
-        new Epochs(ID, context.monitor(), epochs).collectingNativeGarbage().run(batches.batches(), (epoch, b) -> {
+        Epochs loop = new Epochs(ID, context.monitor(), epochs).collectingNativeGarbage().stoppingEarly(
+                EarlyStopping.from(ID, params, context), () -> new MultVaeModel(train.numUsers(), items, byUser,
+                        w.values()));
+        loop.run(batches.batches(), (epoch, b) -> {
             if (b == 0) {
                 epochBatches[0] = batches.epoch();
             }
@@ -125,7 +130,7 @@ public class MultVaeRecommender extends NeuralRecommender implements ModelReader
                 new INDArray[0]), lastLoss);
             return lastLoss.get();
         }, String.format(Locale.ROOT, "lower learning-rate (now %s)", lr));
-        return new MultVaeModel(train.numUsers(), items, byUser, w.values());
+        return loop.result(() -> new MultVaeModel(train.numUsers(), items, byUser, w.values()));
     }
 
     /** {@code x / ‖x‖₂} per row (an empty row stays 0). */

@@ -39,6 +39,7 @@ import org.recworkbench.api.compute.ComputeBackend;
 import org.recworkbench.api.data.Interactions;
 import org.recworkbench.api.data.SparseMatrix;
 import org.recworkbench.dl4j.DeepLearning;
+import org.recworkbench.dl4j.training.EarlyStopping;
 import org.recworkbench.dl4j.training.Epochs;
 import org.recworkbench.dl4j.training.NeuralRecommender;
 
@@ -69,7 +70,8 @@ public class NeuMfRecommender extends NeuralRecommender implements ModelReader {
             ParameterDescriptor.ofBoolean("pretrain", false, "first train GMF and MLP alone (pretrain-epochs each) "
                     + "and start NeuMF from their weights, the output layer weighing both halves 0.5 (the paper's "
                     + "NeuMF with pre-training)"),
-            ParameterDescriptor.ofInt("pretrain-epochs", 20, 1, 100_000, "epochs of each branch's pre-training"));
+            ParameterDescriptor.ofInt("pretrain-epochs", 20, 1, 100_000, "epochs of each branch's pre-training"),
+            EarlyStopping.parameters().get(0), EarlyStopping.parameters().get(1));
 
     private static final RecommenderDescriptor DESCRIPTOR = new RecommenderDescriptor(ID, "NeuMF", "neural",
             "Neural matrix factorization: GMF and MLP branches over user and item embeddings (top-N)",
@@ -100,6 +102,7 @@ public class NeuMfRecommender extends NeuralRecommender implements ModelReader {
     public Model fit(TrainingContext context, Interactions train, Parameters params) {
         dl.requireAvailable(ID);
         int[] widths = layers(params.getString("layers"));
+        EarlyStopping stopping = EarlyStopping.from(ID, params, context); // before any training: a clear error first
         ComputationGraph start = null;
         if (params.getBoolean("pretrain")) {
             int epochs = params.getInt("pretrain-epochs");
@@ -108,8 +111,13 @@ public class NeuMfRecommender extends NeuralRecommender implements ModelReader {
             start = pretrained(gmf, mlp, params.getInt("factors"), widths, context.seed(),
                     params.getDouble("learning-rate"), params.getDouble("l2"));
         }
-        return NeuMfModel.of(train(context, train, params, widths, Branches.BOTH, start, params.getInt("epochs")),
-                widths.length - 1);
+        Trained neumf = train(context, train, params, widths, Branches.BOTH, start, params.getInt("epochs"),
+                stopping);
+        return neumf.loop().result(() -> NeuMfModel.of(neumf.graph(), widths.length - 1));
+    }
+
+    /** A trained graph and the epoch loop that trained it (which holds the best validated model, if any). */
+    private record Trained(ComputationGraph graph, Epochs loop) {
     }
 
     /** Which branches a graph has: NeuMF, or one of them alone (for pre-training). */
@@ -128,6 +136,12 @@ public class NeuMfRecommender extends NeuralRecommender implements ModelReader {
      */
     ComputationGraph train(TrainingContext context, Interactions train, Parameters params, int[] widths,
             Branches branches, ComputationGraph start, int epochs) {
+        return train(context, train, params, widths, branches, start, epochs, null).graph();
+    }
+
+    /** As above, validated as {@code stopping} says (null: not at all). */
+    private Trained train(TrainingContext context, Interactions train, Parameters params, int[] widths,
+            Branches branches, ComputationGraph start, int epochs, EarlyStopping stopping) {
         int factors = params.getInt("factors");
         int negatives = params.getInt("negatives");
         int batchSize = params.getInt("batch-size");
@@ -154,7 +168,9 @@ public class NeuMfRecommender extends NeuralRecommender implements ModelReader {
         float[] is = new float[perEpoch];
         float[] ys = new float[perEpoch];
         String task = branches == Branches.BOTH ? ID : ID + " (" + branches.name() + " pre-training)";
-        new Epochs(task, context.monitor(), epochs).collectingNativeGarbage().run(batches, (epoch, b) -> {
+        Epochs loop = new Epochs(task, context.monitor(), epochs).collectingNativeGarbage()
+                .stoppingEarly(stopping, () -> NeuMfModel.of(trained, widths.length - 1));
+        loop.run(batches, (epoch, b) -> {
             if (b == 0) {
                 examples(byUser, items, negatives, random, us, is, ys);
             }
@@ -164,7 +180,7 @@ public class NeuMfRecommender extends NeuralRecommender implements ModelReader {
                     new INDArray[] {column(ys, from, to)});
             return trained.score();
         }, String.format(Locale.ROOT, "lower learning-rate (now %s)", lr));
-        return trained;
+        return new Trained(trained, loop);
     }
 
     /**

@@ -2,8 +2,11 @@ package org.recworkbench.algo.sequential;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.recworkbench.algo.sequential.FiniteDifferences.assertClose;
+import static org.recworkbench.algo.sequential.FiniteDifferences.central;
 
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -45,13 +48,15 @@ class SasRecGradientTest {
                 neg[i] = padded ? 0 : 1 + r.nextInt(ITEMS);
             }
             SasRecTrainer.Gradients g = trainer.gradients(seq, pos, neg);
+            DoubleSupplier loss = () -> trainer.gradients(seq, pos, neg).loss();
             INDArray table = trainer.tableArray();
             int checked = 0;
             for (int item = 1; item <= ITEMS; item++) {
                 for (int k = 0; k < DIM; k += 3) {
-                    double numeric = numeric(trainer, table, item, k, seq, pos, neg);
+                    double numeric = central(table, item, k, loss);
                     double analytic = g.table().getDouble(item, k);
-                    assertClose(numeric, analytic, (softmax ? "softmax" : "bce") + " table[" + item + "," + k + "]");
+                    assertClose(numeric, analytic, 0.03, 1e-2,
+                            (softmax ? "softmax" : "bce") + " table[" + item + "," + k + "]");
                     checked++;
                 }
             }
@@ -62,8 +67,9 @@ class SasRecGradientTest {
             }
             INDArray positions = trainer.network().sd.getVariable("positions").getArr();
             for (int t = 0; t < LENGTH; t++) {
-                double numeric = numeric(trainer, positions, t, 1, seq, pos, neg);
-                assertClose(numeric, g.weights().get("positions").getDouble(t, 1), "positions[" + t + ",1]");
+                double numeric = central(positions, t, 1, loss);
+                assertClose(numeric, g.weights().get("positions").getDouble(t, 1), 0.03, 1e-2,
+                        "positions[" + t + ",1]");
             }
         }
     }
@@ -96,23 +102,5 @@ class SasRecGradientTest {
         assertEquals(128, SasRecTrainer.chunkWindows(128, 50, 1, 0)); // short windows: the batch in one call
         // softmax logits: 2^20 / (50 · 1683) = 12.5 windows fit, so 11 calls of 12
         assertEquals(12, SasRecTrainer.chunkWindows(128, 50, 1, 1683));
-    }
-
-    private static double numeric(SasRecTrainer trainer, INDArray param, int row, int col, int[] seq, int[] pos,
-            int[] neg) {
-        double eps = 1e-2;
-        double original = param.getDouble(row, col);
-        param.putScalar(row, col, original + eps);
-        double up = trainer.gradients(seq, pos, neg).loss();
-        param.putScalar(row, col, original - eps);
-        double down = trainer.gradients(seq, pos, neg).loss();
-        param.putScalar(row, col, original);
-        return (up - down) / (2 * eps);
-    }
-
-    private static void assertClose(double numeric, double analytic, String what) {
-        double scale = Math.max(1e-2, Math.max(Math.abs(numeric), Math.abs(analytic)));
-        assertTrue(Math.abs(numeric - analytic) <= 0.03 * scale,
-                what + ": finite difference " + numeric + ", gradient " + analytic);
     }
 }

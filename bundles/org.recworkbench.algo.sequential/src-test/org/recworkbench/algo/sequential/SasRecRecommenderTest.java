@@ -16,6 +16,7 @@ import java.io.DataOutputStream;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.recworkbench.algo.support.Sequences;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.RecommenderBuildException;
 import org.recworkbench.api.algo.Model;

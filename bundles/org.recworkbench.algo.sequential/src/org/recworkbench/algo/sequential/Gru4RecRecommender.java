@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.recworkbench.algo.support.FactorModel;
+import org.recworkbench.algo.support.Sequences;
 import org.recworkbench.api.ParameterDescriptor;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.RecommenderBuildException;
@@ -26,6 +27,7 @@ import org.recworkbench.dl4j.training.EarlyStopping;
 import org.recworkbench.dl4j.training.Epochs;
 import org.recworkbench.dl4j.training.NeuralRecommender;
 import org.recworkbench.dl4j.training.Optimizer;
+import org.recworkbench.dl4j.training.UserBatches;
 
 /**
  * GRU4Rec (Hidasi et al. 2016; BPR-max and sampling from Hidasi and Karatzoglou 2018): a GRU reads each user's
@@ -92,7 +94,8 @@ public class Gru4RecRecommender extends NeuralRecommender implements ModelReader
         int[][] orders = new int[epochCount][];
         long totalSteps = 0;
         for (int e = 0; e < epochCount; e++) {
-            orders[e] = shuffled(trainable, shuffle);
+            orders[e] = trainable.clone();
+            UserBatches.shuffle(orders[e], shuffle);
             totalSteps += SessionParallel.steps(sequences, orders[e], slots);
         }
         Gru4RecTrainer trainer = new Gru4RecTrainer(train.numItems(), slots, samples, dim,
@@ -131,17 +134,6 @@ public class Gru4RecRecommender extends NeuralRecommender implements ModelReader
         inference.copyWeights(trainer.cell().weights());
         float[] users = inference.finalStates(sequences, table);
         return new FactorModel(0f, null, bias, users, table, dim, false, context.backend());
-    }
-
-    private static int[] shuffled(int[] users, SplittableRandom random) {
-        int[] order = users.clone();
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 
     /** Items drawn with probability ∝ (training count)^alpha, by binary search in the cumulative weights. */

@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.weightinit.impl.XavierInitScheme;
 import org.nd4j.weightinit.impl.ZeroInitScheme;
+import org.recworkbench.algo.support.Sequences;
 
 /**
  * One step of GRU4Rec's recurrent layer in SameDiff (Cho et al. 2014 gating, as in Hidasi et al.): from the embedded

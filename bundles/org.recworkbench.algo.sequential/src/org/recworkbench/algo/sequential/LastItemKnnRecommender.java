@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.recworkbench.algo.support.Persistence;
+import org.recworkbench.algo.support.Sequences;
 import org.recworkbench.api.ParameterDescriptor;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.algo.Model;

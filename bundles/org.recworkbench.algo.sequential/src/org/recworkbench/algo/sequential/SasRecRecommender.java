@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.recworkbench.algo.support.FactorModel;
+import org.recworkbench.algo.support.Sequences;
 import org.recworkbench.api.ParameterDescriptor;
 import org.recworkbench.api.Parameters;
 import org.recworkbench.api.RecommenderBuildException;
@@ -39,8 +40,9 @@ import org.recworkbench.dl4j.training.UserBatches;
  * <p>After training, each user is represented by the hidden state after the last {@code max-length} items of their
  * training sequence (longer histories are truncated to the most recent items), and an item's score is the dot
  * product with its embedding: the model is a factor model, scored in blocks by the compute backend and saved as one.
- * Users with fewer than two training items give no training pair; they are still scored from what they have (a user
- * with none gets the same scores as everyone without history).
+ * Users with fewer than two training items give no training pair: they are counted (reported as
+ * {@code users without a next item}) and still scored from what they have (a user with none gets the same scores as
+ * everyone without history).
  */
 @Component(service = Recommender.class)
 public class SasRecRecommender extends NeuralRecommender implements ModelReader {
@@ -113,9 +115,13 @@ public class SasRecRecommender extends NeuralRecommender implements ModelReader 
         Epochs epochs = new Epochs(ID, context.monitor(), epochCount).collectingNativeGarbage()
                 .stoppingEarly(EarlyStopping.from(ID, params, context),
                         () -> model(trainer, sequences, length, dim, blocks, heads, context));
+        int skipped = train.numUsers() - trainable.length;
         epochs.run(windows.batches(), (e, b) -> {
             if (b == 0) {
                 epoch[0] = windows.epoch();
+                if (e == 0) {
+                    context.monitor().report("users without a next item", 0, skipped);
+                }
             }
             windows.fill(epoch[0][b], !softmax);
             return trainer.step(windows.seq, windows.pos, windows.neg, iteration[0]++, e);

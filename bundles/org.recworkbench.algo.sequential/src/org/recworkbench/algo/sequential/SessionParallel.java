@@ -1,6 +1,7 @@
 package org.recworkbench.algo.sequential;
 
 import java.util.Arrays;
+import org.recworkbench.algo.support.Sequences;
 
 /**
  * GRU4Rec's session-parallel mini-batches (Hidasi et al. 2016, Fig. 2) over one epoch: {@code slots} sessions run

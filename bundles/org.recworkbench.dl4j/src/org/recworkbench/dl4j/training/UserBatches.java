@@ -56,12 +56,7 @@ public final class UserBatches {
     /** The next epoch's batches: every user once, in a fresh seeded order (Fisher-Yates). */
     public int[][] epoch() {
         int[] order = users.clone();
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        shuffle(order, random);
         int[][] out = new int[batches()][];
         for (int b = 0; b < out.length; b++) {
             out[b] = Arrays.copyOfRange(order, b * batchSize, Math.min(order.length, (b + 1) * batchSize));
@@ -85,5 +80,15 @@ public final class UserBatches {
     /** This batch's rows as a dense multi-hot matrix. */
     public INDArray multiHot(int[] batch) {
         return multiHot(byUser, batch);
+    }
+
+    /** Shuffles {@code a} in place (Fisher-Yates), every order equally likely under {@code random}. */
+    public static void shuffle(int[] a, java.util.SplittableRandom random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
     }
 }

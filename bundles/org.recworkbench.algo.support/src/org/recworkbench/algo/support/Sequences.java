@@ -1,14 +1,14 @@
-package org.recworkbench.algo.sequential;
+package org.recworkbench.algo.support;
 
 import java.util.Arrays;
 import org.recworkbench.api.data.Interactions;
 
 /**
  * Each user's training items in time order (equal timestamps keep the order of the rows), the input of every
- * sequential model. Stored as one CSR pair: {@code items[start[u] .. start[u + 1])} is user {@code u}'s sequence.
+ * sequential model and of histories that must not see the future (two-tower training pairs). Stored as one CSR pair: {@code items[start[u] .. start[u + 1])} is user {@code u}'s sequence.
  * Repeated consumptions stay in the sequence (a next-item model should see them).
  */
-final class Sequences {
+public final class Sequences {
     private final int[] start;
     private final int[] items;
     private final int numItems;
@@ -19,7 +19,7 @@ final class Sequences {
         this.numItems = numItems;
     }
 
-    static Sequences of(Interactions train) {
+    public static Sequences of(Interactions train) {
         int users = train.numUsers();
         int n = train.size();
         int[] u = train.users();
@@ -50,30 +50,30 @@ final class Sequences {
         return new Sequences(start, items, train.numItems());
     }
 
-    int numUsers() {
+    public int numUsers() {
         return start.length - 1;
     }
 
-    int numItems() {
+    public int numItems() {
         return numItems;
     }
 
-    int length(int user) {
+    public int length(int user) {
         return start[user + 1] - start[user];
     }
 
     /** The user's sequence, oldest first (a copy). */
-    int[] of(int user) {
+    public int[] of(int user) {
         return Arrays.copyOfRange(items, start[user], start[user + 1]);
     }
 
     /** The item at position {@code p} (0 = oldest) of the user's sequence. */
-    int item(int user, int p) {
+    public int item(int user, int p) {
         return items[start[user] + p];
     }
 
     /** Distinct values in the sorted {@code cols[from, to)}, e.g. a CSR row (a repeated item counts once). */
-    static int distinct(int[] cols, int from, int to) {
+    public static int distinct(int[] cols, int from, int to) {
         int n = 0;
         for (int p = from; p < to; p++) {
             if (p == from || cols[p] != cols[p - 1]) {
@@ -84,7 +84,7 @@ final class Sequences {
     }
 
     /** The users whose sequences have at least {@code min} items, in index order. */
-    int[] usersWithAtLeast(int min) {
+    public int[] usersWithAtLeast(int min) {
         return java.util.stream.IntStream.range(0, numUsers()).filter(u -> length(u) >= min).toArray();
     }
 
@@ -93,7 +93,7 @@ final class Sequences {
      * user's sequence into {@code out[offset .. offset + window)}, right-aligned, as item index + 1 (0 = padding
      * on the left when the history is shorter). A longer history is truncated to its most recent items.
      */
-    void window(int user, int end, int window, int[] out, int offset) {
+    public void window(int user, int end, int window, int[] out, int offset) {
         if (end < 0 || end > length(user)) {
             throw new IndexOutOfBoundsException("end " + end + " outside 0.." + length(user) + " for user " + user);
         }
@@ -113,7 +113,7 @@ final class Sequences {
      *
      * @return the number of (input, target) pairs written
      */
-    int pairs(int user, int window, int[] inputs, int[] targets, int offset) {
+    public int pairs(int user, int window, int[] inputs, int[] targets, int offset) {
         int take = Math.max(0, Math.min(length(user) - 1, window));
         window(user, Math.max(0, length(user) - 1), window, inputs, offset);
         int pad = window - take;
