@@ -13,32 +13,25 @@ public interface ProgressMonitor {
 
     /** A monitor that ignores progress and is never canceled. */
     ProgressMonitor NONE = new ProgressMonitor() {
-        @Override
-        public void begin(String task, long totalWork) {
-        }
-
-        @Override
-        public void worked(long work) {
-        }
-
-        @Override
-        public void done() {
-        }
-
-        @Override
-        public boolean isCanceled() {
-            return false;
-        }
     };
 
-    /** Starts a task; {@code totalWork} is {@code -1} when unknown. */
-    void begin(String task, long totalWork);
+    /**
+     * Starts a task; {@code totalWork} is {@code -1} when unknown. Every method does nothing (and
+     * {@link #isCanceled} answers false) unless overridden (since 1.2), so a monitor that wants only reports or
+     * only cancellation says just that.
+     */
+    default void begin(String task, long totalWork) {
+    }
 
-    void worked(long work);
+    default void worked(long work) {
+    }
 
-    void done();
+    default void done() {
+    }
 
-    boolean isCanceled();
+    default boolean isCanceled() {
+        return false;
+    }
 
     /**
      * A value measured while the task runs, such as the training loss after each epoch ({@code step} = the epoch,

@@ -4,5 +4,5 @@
  *
  * @since 1.0
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.recworkbench.api;

@@ -69,23 +69,6 @@ class NeuralBundleTest {
         java.util.List<String> reports = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         ProgressMonitor monitor = new ProgressMonitor() {
             @Override
-            public void begin(String task, long totalWork) {
-            }
-
-            @Override
-            public void worked(long work) {
-            }
-
-            @Override
-            public void done() {
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return false;
-            }
-
-            @Override
             public void report(String name, long step, double value) {
                 reports.add(name + " " + step);
             }

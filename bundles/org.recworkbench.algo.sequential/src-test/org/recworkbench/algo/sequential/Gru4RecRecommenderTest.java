@@ -167,23 +167,6 @@ class Gru4RecRecommenderTest {
         List<String> reports = new ArrayList<>();
         ProgressMonitor monitor = new ProgressMonitor() {
             @Override
-            public void begin(String task, long totalWork) {
-            }
-
-            @Override
-            public void worked(long work) {
-            }
-
-            @Override
-            public void done() {
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return false;
-            }
-
-            @Override
             public void report(String name, long step, double value) {
                 reports.add(name + "=" + value);
             }

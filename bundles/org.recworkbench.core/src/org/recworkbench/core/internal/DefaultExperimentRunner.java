@@ -219,18 +219,6 @@ public class DefaultExperimentRunner implements ExperimentRunner {
         Metric metric = p.searchMetric() != null ? p.searchMetric() : metrics.get(0);
         ProgressMonitor quiet = new ProgressMonitor() {
             @Override
-            public void begin(String task, long totalWork) {
-            }
-
-            @Override
-            public void worked(long work) {
-            }
-
-            @Override
-            public void done() {
-            }
-
-            @Override
             public boolean isCanceled() {
                 return monitor.isCanceled();
             }

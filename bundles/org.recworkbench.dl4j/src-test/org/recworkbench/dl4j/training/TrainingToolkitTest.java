@@ -146,23 +146,6 @@ class TrainingToolkitTest {
             public void report(String name, long step, double value) {
                 reports.add(name + " " + step + " " + value);
             }
-
-            @Override
-            public void begin(String task, long totalWork) {
-            }
-
-            @Override
-            public void worked(long work) {
-            }
-
-            @Override
-            public void done() {
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return false;
-            }
         };
         AtomicInteger epochsRun = new AtomicInteger();
         AtomicInteger snapshots = new AtomicInteger();
