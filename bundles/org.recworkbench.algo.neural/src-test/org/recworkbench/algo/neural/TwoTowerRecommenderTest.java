@@ -112,7 +112,7 @@ class TwoTowerRecommenderTest {
             counts[i]++;
         }
         // one layer: no ReLU kink for a finite difference to step over (SameDiff's ReLU derivative is its own)
-        TwoTowerTrainer t = new TwoTowerTrainer(f, 4, 4, new int[] {3}, true, 0.5, counts, true,
+        TwoTowerTrainer t = new TwoTowerTrainer(f, 4, 4, new int[] {3}, true, 0.5, counts, true, true,
                 new Optimizer(1e-3, 0, 0, 0, "constant", 0, 1));
         // user 0 at positions 3 and 5 (rows 0 and 3 have different items and histories), users 1 and 25
         int[] users = {0, 1, 25, 0};
@@ -142,6 +142,11 @@ class TwoTowerRecommenderTest {
         }
         INDArray w0 = t.graph().getVariable("itemW0").getArr();
         assertClose(central(w0, 1, 2, loss), g.all().get("itemW0").getDouble(1, 2), 0.03, 1e-3, "itemW0");
+        // the item biases: items[0] is the item of two rows (its bias enters both)
+        for (int item : new int[] {items[0], items[2], afterHistory}) {
+            assertClose(central(t.itemBiasArray(), 0, item, loss), g.all().get("itemBias").getDouble(0, item), 0.03,
+                    1e-3, "itemBias " + item);
+        }
     }
 
     @Test

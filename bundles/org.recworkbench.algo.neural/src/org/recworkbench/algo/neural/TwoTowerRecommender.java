@@ -42,7 +42,7 @@ import org.recworkbench.dl4j.training.UserBatches;
  * get representations. The model is a factor model of the towers' outputs, scored in blocks by the compute backend
  * and saved as one. The last incomplete batch of each epoch is skipped (every batch has the same number of in-batch
  * negatives); the shuffle differs per epoch, so every pair is used. Defaults (one linear layer, temperature 0.5, user
- * ids) are the best of nine settings by validation NDCG@10 on ML-100K (docs/benchmarks.md).
+ * ids, item biases) are the best of eleven settings by validation NDCG@10 on ML-100K (docs/benchmarks.md).
  */
 @Component(service = Recommender.class)
 public class TwoTowerRecommender extends NeuralRecommender implements ModelReader {
@@ -57,6 +57,8 @@ public class TwoTowerRecommender extends NeuralRecommender implements ModelReade
                     + "instead of scoring by the plain dot product"),
             ParameterDescriptor.ofDouble("temperature", 0.5, 1e-4, 100, "the scores are divided by it before the "
                     + "softmax"),
+            ParameterDescriptor.ofBoolean("item-bias", true, "add a learned bias per item to its score (room for "
+                    + "popularity beside the towers' bounded cosine)"),
             ParameterDescriptor.ofBoolean("logq", true, "subtract each in-batch negative's log training popularity "
                     + "(sampling-bias correction)"),
             ParameterDescriptor.ofBoolean("user-ids", true, "give each user a learned id embedding in the user "
@@ -113,6 +115,7 @@ public class TwoTowerRecommender extends NeuralRecommender implements ModelReade
         Nd4j.getRandom().setSeed(context.seed());
         TwoTowerTrainer trainer = new TwoTowerTrainer(features, batch, params.getInt("dimensions"), widths,
                 params.getBoolean("normalize"), params.getDouble("temperature"), counts, params.getBoolean("logq"),
+                params.getBoolean("item-bias"),
                 Optimizer.from(params, (long) epochCount * batches));
         SplittableRandom random = new SplittableRandom(context.seed());
         int[] order = new int[pairs];
@@ -140,9 +143,15 @@ public class TwoTowerRecommender extends NeuralRecommender implements ModelReade
         return epochs.result(() -> model(trainer, users, items, widths, context));
     }
 
+    /** Scores as in training, less the log-Q term: user · item / temperature + the item's bias. */
     private static Model model(TwoTowerTrainer trainer, int users, int items, int[] widths,
             TrainingContext context) {
-        return new FactorModel(0f, null, null, trainer.userOutputs(users), trainer.itemOutputs(items),
+        float[] u = trainer.userOutputs(users);
+        float scale = (float) (1 / trainer.temperature());
+        for (int k = 0; k < u.length; k++) {
+            u[k] *= scale;
+        }
+        return new FactorModel(0f, null, trainer.itemBias(), u, trainer.itemOutputs(items),
                 widths[widths.length - 1], false, context.backend());
     }
 

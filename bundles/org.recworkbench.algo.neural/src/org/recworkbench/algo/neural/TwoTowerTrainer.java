@@ -22,7 +22,8 @@ import org.recworkbench.dl4j.training.Quiet;
  * divided by a temperature; each
  * column's logit is lowered by the log of its item's sampling probability (training popularity), the correction for
  * popular items appearing as negatives more often than uniform sampling would make them; another row with the same
- * item is not a negative (masked). Without normalisation the score is the plain dot product (over the temperature).
+ * item is not a negative (masked). Without normalisation the score is the plain dot product (over the temperature);
+ * optionally each item has a learned bias added to its logit (the popularity a bounded cosine cannot hold).
  *
  * <p>Each tower is an embedding bag ({@link TwoTowerFeatures}, summed here, outside the graph, as the sequential
  * trainers do with their item tables) followed by fully connected layers, ReLU between them, in SameDiff. The
@@ -35,6 +36,8 @@ final class TwoTowerTrainer {
     static final String ITEM_OUT = "itemOut";
     private static final String LOG_Q = "logQ";
     private static final String SAME_ITEM = "sameItem";
+    private static final String COLUMN_BIAS = "columnBias";
+    private static final String ITEM_BIAS = "itemBias";
     private static final String LOSS = "loss";
     private static final String USER_TABLE = "userTable";
     private static final String ITEM_TABLE = "itemTable";
@@ -51,13 +54,18 @@ final class TwoTowerTrainer {
     private final List<String> weights = new ArrayList<>();
     private final List<String> gradientsOf = new ArrayList<>();
     private final Optimizer optimizer;
+    /** Each item's learned bias, {@code [1, items]}, added to its logits (null without). */
+    private final INDArray itemBias;
+    private final double temperature;
 
     /**
      * @param widths the towers' layer widths after the embedding bag (the last is the output's)
      * @param itemCounts each item's training interactions (for the log-Q correction)
      */
     TwoTowerTrainer(TwoTowerFeatures features, int rows, int dim, int[] widths, boolean normalize,
-            double temperature, int[] itemCounts, boolean logQ, Optimizer optimizer) {
+            double temperature, int[] itemCounts, boolean logQ, boolean bias, Optimizer optimizer) {
+        this.temperature = temperature;
+        this.itemBias = bias ? Nd4j.zeros(DataType.FLOAT, 1, itemCounts.length) : null;
         this.features = features;
         this.rows = rows;
         this.dim = dim;
@@ -82,6 +90,10 @@ final class TwoTowerTrainer {
         SDVariable logits = sd.mmul(u, v, false, true, false).mul(1.0 / temperature)
                 .sub(sd.placeHolder(LOG_Q, DataType.FLOAT, 1, rows)).add(sd.placeHolder(SAME_ITEM, DataType.FLOAT,
                         rows, rows));
+        if (bias) {
+            logits = logits.add(sd.var(COLUMN_BIAS, new ZeroInitScheme('c'), DataType.FLOAT, 1, rows));
+            gradientsOf.add(COLUMN_BIAS);
+        }
         SDVariable max = logits.max(true, 1);
         SDVariable logSumExp = sd.math.log(sd.math.exp(logits.sub(max)).sum(true, 1)).add(max);
         SDVariable own = logits.mul(sd.constant("eye", Nd4j.eye(rows).castTo(DataType.FLOAT))).sum(true, 1);
@@ -91,6 +103,9 @@ final class TwoTowerTrainer {
         gradientsOf.add(ITEM_IN);
         gradientsOf.addAll(weights);
         optimizer.add(USER_TABLE, userTable).add(ITEM_TABLE, itemTable);
+        if (bias) {
+            optimizer.add(ITEM_BIAS, itemBias);
+        }
         for (String w : weights) {
             optimizer.add(w, sd.getVariable(w).getArr());
         }
@@ -146,6 +161,10 @@ final class TwoTowerTrainer {
                 }
             }
         }
+        if (itemBias != null) {
+            sd.getVariable(COLUMN_BIAS).setArray(Nd4j.pullRows(itemBias.reshape(itemBias.length(), 1), 1, items)
+                    .reshape(1, rows));
+        }
         OutAndGrad result = sd.calculateGradientsAndOutputs(Map.of(LOG_Q, Nd4j.create(q, new long[] {1, rows}, 'c'),
                 SAME_ITEM, Nd4j.create(same, new long[] {rows, rows}, 'c')), List.of(LOSS), gradientsOf);
         Map<String, INDArray> g = result.getGradients();
@@ -154,6 +173,14 @@ final class TwoTowerTrainer {
         all.put(ITEM_TABLE, scatter(itemBags, g.get(ITEM_IN), features.itemRows));
         for (String w : weights) {
             all.put(w, g.get(w).dup('c'));
+        }
+        if (itemBias != null) {
+            float[] dc = g.get(COLUMN_BIAS).dup('c').data().asFloat();
+            float[] db = new float[(int) itemBias.length()];
+            for (int c = 0; c < rows; c++) {
+                db[items[c]] += dc[c];
+            }
+            all.put(ITEM_BIAS, Nd4j.create(db, new long[] {1, db.length}, 'c'));
         }
         return new Gradients(result.getOutputs().get(LOSS).getDouble(0), all);
     }
@@ -225,6 +252,19 @@ final class TwoTowerTrainer {
             System.arraycopy(o, 0, result, from * outDim, count * outDim);
         }
         return result;
+    }
+
+    /** Each item's bias (null without), and the temperature that divides the towers' product. */
+    float[] itemBias() {
+        return itemBias == null ? null : itemBias.dup('c').data().asFloat();
+    }
+
+    INDArray itemBiasArray() {
+        return itemBias;
+    }
+
+    double temperature() {
+        return temperature;
     }
 
     INDArray userTable() {
