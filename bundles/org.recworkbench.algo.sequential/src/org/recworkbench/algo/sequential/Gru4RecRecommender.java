@@ -92,11 +92,13 @@ public class Gru4RecRecommender extends NeuralRecommender implements ModelReader
         Nd4j.getRandom().setSeed(context.seed());
         SplittableRandom shuffle = new SplittableRandom(context.seed());
         int[][] orders = new int[epochCount][];
+        int[] steps = new int[epochCount]; // known before training: the schedule needs the run's length
         long totalSteps = 0;
         for (int e = 0; e < epochCount; e++) {
             orders[e] = trainable.clone();
             UserBatches.shuffle(orders[e], shuffle);
-            totalSteps += SessionParallel.steps(sequences, orders[e], slots);
+            steps[e] = SessionParallel.steps(sequences, orders[e], slots);
+            totalSteps += steps[e];
         }
         Gru4RecTrainer trainer = new Gru4RecTrainer(train.numItems(), slots, samples, dim,
                 "bpr-max".equals(params.getString("loss")), params.getDouble("bpreg"), params.getDouble("dropout"),
@@ -109,7 +111,7 @@ public class Gru4RecRecommender extends NeuralRecommender implements ModelReader
         int skipped = train.numUsers() - trainable.length;
         Epochs epochs = new Epochs(ID, context.monitor(), epochCount).collectingNativeGarbage()
                 .stoppingEarly(EarlyStopping.from(ID, params, context), () -> model(trainer, sequences, context));
-        epochs.run(e -> SessionParallel.steps(sequences, orders[e], slots), (e, b) -> {
+        epochs.run(e -> steps[e], (e, b) -> {
             if (b == 0) {
                 epoch[0] = new SessionParallel(sequences, orders[e], slots);
                 if (e == 0) {
